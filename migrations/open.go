@@ -62,6 +62,11 @@ func OpenMigrated(ctx context.Context, url string, log *slog.Logger) (*DB, error
 		return nil, err
 	}
 	done, err := Apply(ctx, db.SQL)
+	if err == nil {
+		var river []string
+		river, err = ApplyRiver(ctx, db.Pool)
+		done = append(done, river...)
+	}
 	if err != nil {
 		db.Close()
 		return nil, err

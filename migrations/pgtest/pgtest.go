@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver pgtestdb uses
 	"github.com/peterldowns/pgtestdb"
 
@@ -90,10 +91,22 @@ func New(t testing.TB) *migrations.DB {
 
 type migrator struct{}
 
-func (migrator) Hash() (string, error) { return migrations.Hash(), nil }
+func (migrator) Hash() (string, error) {
+	return migrations.Hash() + "+river:" + migrations.RiverHash(), nil
+}
 
-func (migrator) Migrate(ctx context.Context, db *sql.DB, _ pgtestdb.Config) error {
-	_, err := migrations.Apply(ctx, db)
+// Migrate applies our schema, then River's job queue tables, which River
+// migrates through a pgx pool of its own.
+func (migrator) Migrate(ctx context.Context, db *sql.DB, conf pgtestdb.Config) error {
+	if _, err := migrations.Apply(ctx, db); err != nil {
+		return err
+	}
+	pool, err := pgxpool.New(ctx, conf.URL())
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	_, err = migrations.ApplyRiver(ctx, pool)
 	return err
 }
 

@@ -6,8 +6,9 @@ CREATE TABLE speakers (
     role          text NOT NULL DEFAULT '',
     organisation  text NOT NULL DEFAULT '',
     kind          text NOT NULL CHECK (kind IN ('person', 'organisation', 'anonymous', 'outlet')),
-    -- Other names seen for the same speaker ("Poznikhir", "the general").
-    aliases       text[] NOT NULL DEFAULT '{}',
+    -- Other names seen for the same speaker ("Poznikhir", "the general"), a
+    -- JSON array of strings: read and written whole, never queried inside.
+    aliases       jsonb NOT NULL DEFAULT '[]' CHECK (jsonb_typeof(aliases) = 'array'),
     created_at    timestamptz NOT NULL DEFAULT now(),
     updated_at    timestamptz NOT NULL DEFAULT now()
 );

@@ -9,6 +9,9 @@ CREATE TABLE audit_log (
     entity_id   bigint NOT NULL,
     before      jsonb,
     after       jsonb,
+    -- The writing transaction: one reviewer action (a split touches two
+    -- claims) is every row with the same txid, and undo reverts them together.
+    txid        bigint NOT NULL DEFAULT txid_current(),
     at          timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX audit_log_entity_idx ON audit_log (entity, entity_id, at);

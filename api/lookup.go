@@ -1,0 +1,191 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/crosscheck-news/crosscheck/claims"
+)
+
+// lookupRoutes are the claim lookup API for programs, in the spirit of
+// Google Fact Check Tools' claims:search, with a relevance score. The colon
+// is escaped because gin takes ':' for the start of a path parameter.
+func (s *server) lookupRoutes() []route {
+	return []route{
+		{method: "GET", path: `/api/v1/claims\:search`, summary: "Search claims by text, best first, with a relevance score (0 to 1: full-text rank and trigram similarity), speaker, outlet, other reports carrying the same statement (appearances) and evidence links with stance",
+			handler: s.searchClaims, params: []param{
+				{name: "query", in: "query", typ: "string", desc: "words to find (web-search syntax: \"quoted phrase\", -excluded); may be empty when speaker or outlet is given"},
+				{name: "speaker", in: "query", typ: "string", desc: "only claims of this speaker: its id or part of its name"},
+				{name: "outlet", in: "query", typ: "string", desc: "only claims of this outlet: its id, name or web domain"},
+				{name: "language", in: "query", typ: "string", desc: "only articles in this language (BCP 47; en matches en-GB)"},
+				{name: "max_age_days", in: "query", typ: "integer", desc: "only articles published (or, without a date, ingested) in the last this many days"},
+				{name: "page_size", in: "query", typ: "integer", desc: "claims per page, 1 to 100 (default 10)"},
+				{name: "page_token", in: "query", typ: "string", desc: "next_page_token of the previous page"},
+			}, resp: searchPage{}, status: 200, errors: []int{400}},
+		{method: "POST", path: `/api/v1/claims\:lookup`, summary: "Find the claims most like a longer text (a paragraph or an article): claims whose words it contains, ranked by full-text rank and by how much of each claim appears in the text",
+			handler: s.lookupClaims, body: lookupRequest{}, resp: searchPage{}, status: 200, errors: []int{400, 413, 415}},
+	}
+}
+
+// searchHit is one found claim.
+type searchHit struct {
+	Claim       claimDoc              `json:"claim"`
+	Score       float64               `json:"score" doc:"relevance, 0 to 1"`
+	Article     claims.ArticleRef     `json:"article"`
+	Review      hitReview             `json:"review"`
+	Appearances []claims.Appearance   `json:"appearances" doc:"other reports carrying the same or a similar statement"`
+	Evidence    []claims.EvidenceLink `json:"evidence"`
+}
+
+type hitReview struct {
+	Status claims.Status `json:"status" doc:"unreviewed, confirmed, edited or rejected"`
+}
+
+type searchPage struct {
+	Items         []searchHit `json:"items"`
+	NextPageToken string      `json:"next_page_token"`
+}
+
+type lookupRequest struct {
+	Text     string `json:"text" doc:"the text to find claims like, up to 20,000 characters"`
+	PageSize int    `json:"page_size,omitempty" doc:"claims to return, 1 to 100 (default 10)"`
+}
+
+const (
+	defaultSearchSize = 10
+	maxSearchSize     = 100
+)
+
+func (s *server) searchClaims(c *gin.Context) {
+	q, err := searchQuery(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	limit := q.Limit
+	q.Limit++
+	hits, err := claims.NewStore(s.db).Search(c.Request.Context(), q)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	page := searchPage{Items: make([]searchHit, 0, len(hits))}
+	if len(hits) > limit {
+		hits = hits[:limit]
+		last := hits[limit-1]
+		page.NextPageToken = encodeToken(claims.SearchCursor{Score: last.Score, ID: last.Claim.ID})
+	}
+	for _, h := range hits {
+		page.Items = append(page.Items, hitDoc(h))
+	}
+	c.JSON(http.StatusOK, page)
+}
+
+func searchQuery(c *gin.Context) (claims.SearchQuery, error) {
+	q := claims.SearchQuery{Text: strings.TrimSpace(c.Query("query")), Language: strings.TrimSpace(c.Query("language"))}
+	if !utf8.ValidString(q.Text) || utf8.RuneCountInString(q.Text) > maxQueryRunes {
+		return q, badRequest("query must be valid UTF-8 of at most 500 characters; send longer texts to POST /api/v1/claims:lookup")
+	}
+	idOrText := func(name string, id *int64, text *string) error {
+		v := strings.TrimSpace(c.Query(name))
+		if v == "" {
+			return nil
+		}
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			if n < 1 {
+				return badRequest(name + " must be a positive id or a name")
+			}
+			*id = n
+			return nil
+		}
+		if !utf8.ValidString(v) || len(v) > 200 {
+			return badRequest(name + " must be valid UTF-8 of at most 200 bytes")
+		}
+		*text = v
+		return nil
+	}
+	if err := idOrText("speaker", &q.SpeakerID, &q.Speaker); err != nil {
+		return q, err
+	}
+	if err := idOrText("outlet", &q.OutletID, &q.Outlet); err != nil {
+		return q, err
+	}
+	if q.Text == "" && q.Speaker == "" && q.SpeakerID == 0 && q.Outlet == "" && q.OutletID == 0 {
+		return q, badRequest("give a query, a speaker or an outlet")
+	}
+	if len(q.Language) > 35 || strings.ContainsAny(q.Language, " \t\n%_") {
+		return q, badRequest("language must be a BCP 47 language tag such as en or en-GB")
+	}
+	if v := c.Query("max_age_days"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100*365 {
+			return q, badRequest("max_age_days must be a whole number from 1 to 36500")
+		}
+		q.MaxAge = time.Duration(n) * 24 * time.Hour
+	}
+	var err error
+	if q.Limit, err = searchSize(c.Query("page_size")); err != nil {
+		return q, err
+	}
+	var cur claims.SearchCursor
+	if ok, err := decodeToken(c, &cur); err != nil {
+		return q, err
+	} else if ok {
+		q.After = &cur
+	}
+	return q, nil
+}
+
+func searchSize(v string) (int, error) {
+	if v == "" {
+		return defaultSearchSize, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > maxSearchSize {
+		return 0, badRequest("page_size must be a whole number from 1 to " + strconv.Itoa(maxSearchSize))
+	}
+	return n, nil
+}
+
+func (s *server) lookupClaims(c *gin.Context) {
+	var req lookupRequest
+	if err := s.decode(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	switch n := utf8.RuneCountInString(req.Text); {
+	case strings.TrimSpace(req.Text) == "":
+		s.fail(c, badRequest("text is required"))
+		return
+	case n > claims.MaxLookupRunes:
+		s.fail(c, badRequest("text is "+strconv.Itoa(n)+" characters; the limit is "+strconv.Itoa(claims.MaxLookupRunes)))
+		return
+	}
+	if req.PageSize == 0 {
+		req.PageSize = defaultSearchSize
+	}
+	if req.PageSize < 1 || req.PageSize > maxSearchSize {
+		s.fail(c, badRequest("page_size must be a whole number from 1 to "+strconv.Itoa(maxSearchSize)))
+		return
+	}
+	hits, err := claims.NewStore(s.db).Lookup(c.Request.Context(), req.Text, req.PageSize)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	page := searchPage{Items: make([]searchHit, 0, len(hits))}
+	for _, h := range hits {
+		page.Items = append(page.Items, hitDoc(h))
+	}
+	c.JSON(http.StatusOK, page)
+}
+
+func hitDoc(h claims.Hit) searchHit {
+	return searchHit{Claim: h.Claim.JSONShape(), Score: h.Score, Article: h.Article, Review: hitReview{Status: h.Claim.Status},
+		Appearances: h.Appearances, Evidence: h.Evidence}
+}

@@ -1,0 +1,100 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/crosscheck-news/crosscheck/sources"
+)
+
+type outletList struct {
+	Items []sources.OutletCount `json:"items"`
+}
+
+func (s *server) outletRoutes() []route {
+	id := param{name: "id", in: "path", typ: "integer", required: true, desc: "the outlet's id"}
+	return []route{
+		{method: "GET", path: "/api/v1/outlets", summary: "Every outlet, by name, with its article count",
+			handler: s.listOutlets, resp: outletList{}, status: 200},
+		{method: "POST", path: "/api/v1/outlets", summary: "Add an outlet: a name, and optionally a domain (its articles' URLs), a country and notes",
+			handler: s.createOutlet, body: sources.OutletChange{}, resp: sources.Outlet{}, status: 201, errors: []int{400, 409, 415, 422}},
+		{method: "GET", path: "/api/v1/outlets/:id", summary: "One outlet",
+			handler: s.getOutlet, params: []param{id}, resp: sources.Outlet{}, status: 200, errors: []int{400, 404}},
+		{method: "PATCH", path: "/api/v1/outlets/:id", summary: "Change an outlet's name, domain, country or notes; fields left out stay as they are",
+			handler: s.updateOutlet, params: []param{id}, body: sources.OutletChange{}, resp: sources.Outlet{}, status: 200, errors: []int{400, 404, 409, 415, 422}},
+	}
+}
+
+func (s *server) listOutlets(c *gin.Context) {
+	list, err := sources.NewStore(s.db).Outlets(c.Request.Context())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if list == nil {
+		list = []sources.OutletCount{}
+	}
+	c.JSON(http.StatusOK, outletList{Items: list})
+}
+
+func (s *server) createOutlet(c *gin.Context) {
+	var req sources.OutletChange
+	if err := s.decode(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	o, err := sources.NewStore(s.db).CreateOutlet(c.Request.Context(), req)
+	if err != nil {
+		s.fail(c, outletProblem(err))
+		return
+	}
+	c.Header("Location", "/api/v1/outlets/"+itoa(o.ID))
+	c.JSON(http.StatusCreated, o)
+}
+
+func (s *server) getOutlet(c *gin.Context) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	o, err := sources.NewStore(s.db).Outlet(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, o)
+}
+
+func (s *server) updateOutlet(c *gin.Context) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var req sources.OutletChange
+	if err := s.decode(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	o, err := sources.NewStore(s.db).UpdateOutlet(c.Request.Context(), id, req)
+	if err != nil {
+		s.fail(c, outletProblem(err))
+		return
+	}
+	c.JSON(http.StatusOK, o)
+}
+
+// outletProblem gives a duplicate its 409; other errors map as usual.
+func outletProblem(err error) error {
+	if errors.Is(err, sources.ErrDuplicate) {
+		return &Problem{Status: http.StatusConflict, Detail: "another outlet already has this name or domain"}
+	}
+	var invalid sources.InvalidError
+	if errors.As(err, &invalid) {
+		return &Problem{Status: http.StatusUnprocessableEntity, Detail: "the outlet is not valid: " + invalid.Error(), Errors: invalid}
+	}
+	return err
+}

@@ -1,0 +1,79 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+)
+
+// cueOf returns the cue text Extract finds for the first attributed claim
+// of sentence, or "".
+func firstAttributed(t *testing.T, sentence string) (Draft, string) {
+	t.Helper()
+	text := "A headline\n\n" + sentence
+	for _, d := range Extract(text) {
+		if d.Kind.Attributed() {
+			return d, text
+		}
+	}
+	return Draft{}, text
+}
+
+func TestCues(t *testing.T) {
+	tests := []struct {
+		name     string
+		sentence string
+		cue      string // "" when no attributed claim may be found
+		content  string
+	}{
+		{"said that", "The ministry said that talks would resume.", "said", "that talks would resume"},
+		{"has warned", "The Russian Defense Ministry has warned that militants are preparing attacks.", "warned", "that militants are preparing attacks"},
+		{"said on a day", "Lieutenant-General Viktor Poznikhir said on Wednesday the ministry had information.", "said", "the ministry had information"},
+		{"told reporters", "Smith told reporters that the plan was dead.", "told", "that the plan was dead"},
+		{"trailing he said", "The plan is dead and buried, he said.", "said", "The plan is dead and buried"},
+		{"trailing said X", "The plan is dead and buried, said Jane Smith.", "said", "The plan is dead and buried"},
+		{"according to first", "According to the council, ferries will run every ten minutes.", "According to", "ferries will run every ten minutes"},
+		{"according to last", "Ferries will run every ten minutes, according to the council.", "according to", "Ferries will run every ten minutes"},
+		{"participial", "Kerry threatened to halt talks, claiming that Moscow was accountable.", "threatened", "to halt talks"},
+		{"base form needs plural", "Officials say the bridge is safe.", "say", "the bridge is safe"},
+		{"future", "The mayor will announce that the pier reopens.", "announce", "that the pier reopens"},
+		{"belief", "Ossler believes the pilings will have to be replaced.", "believes", "the pilings will have to be replaced"},
+		{"point out", "Smith pointed out that the numbers were wrong.", "pointed out", "that the numbers were wrong"},
+		{"noun not cue", "The reports that came in were long and detailed.", "", ""},
+		{"passive not cue", "Smith was told to leave the building at once.", "", ""},
+		{"name not cue", "The United States Plans Committee met in the hall today.", "", ""},
+		{"bare noun base form", "The state report on the bridge was late again.", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, text := firstAttributed(t, tt.sentence)
+			if tt.cue == "" {
+				if d.Kind != "" {
+					t.Fatalf("found %s claim %q", d.Kind, d.Content.Of(text))
+				}
+				return
+			}
+			if d.Kind == "" {
+				t.Fatalf("no attributed claim")
+			}
+			if d.Cue == nil || d.Cue.Of(text) != tt.cue {
+				t.Errorf("cue = %v, want %q", d.Cue, tt.cue)
+			}
+			if got := d.Content.Of(text); got != tt.content {
+				t.Errorf("content = %q, want %q", got, tt.content)
+			}
+		})
+	}
+}
+
+// Every cue form must be lower case and plain: the lexicon is matched
+// against lowerKey's output.
+func TestCueLexiconKeys(t *testing.T) {
+	for w, c := range cueWords {
+		if w != strings.ToLower(w) || strings.ContainsAny(w, "’ ") {
+			t.Errorf("key %q is not a folded word", w)
+		}
+		if c.lemma == "" {
+			t.Errorf("%q has no lemma", w)
+		}
+	}
+}

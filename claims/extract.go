@@ -1,0 +1,1282 @@
+package claims
+
+import (
+	"sort"
+	"strings"
+)
+
+// ExtractorVersion names the rules that produced a set of drafts; it changes
+// whenever Extract's output for some text changes.
+const ExtractorVersion = "rules-1"
+
+// Extract finds the claims in an article's text: quotations and reported
+// statements with their speakers and cues, the outlet's own assertions,
+// the headline and photo captions. Site furniture (breadcrumbs, share
+// buttons, alternate addresses) yields nothing. Extract is pure: the same
+// text always gives the same drafts, in text order, with spans into text.
+func Extract(text string) []Draft {
+	d := newDoc(text) // normalise, split paragraphs and sentences
+	classifyParagraphs(d)
+	findQuotes(d)
+	b := builder{d: d}
+	b.directQuotes()   // "...," he said.
+	b.reportedSpeech() // X said that ...; ..., saying ...; according to X, ...
+	b.headlines()
+	b.outletOwn() // captions and assertions
+	return b.drafts(newResolver(d))
+}
+
+// doc is one text under analysis: its tokens, paragraphs, sentences and
+// quotes, and which tokens claims have taken so far.
+type doc struct {
+	text    string
+	norm    string // text with ASCII lower-cased: the view lexicons match against
+	toks    []tok
+	paras   []para
+	sents   []sent
+	quotes  []quote
+	inQuote []bool // token lies between a quote's marks
+	mark    []bool // token is the opening or closing mark of a quote (not an apostrophe)
+	used    []bool // token belongs to a claim's content, cue or speaker
+}
+
+func newDoc(text string) *doc {
+	d := &doc{text: text, norm: normalise(text)}
+	d.toks, d.paras = splitParagraphs(text, d.norm, make([]tok, 0, len(text)/5+1), nil)
+	for p := range d.paras {
+		d.sents = splitSentences(text, d.toks, p, &d.paras[p], d.sents)
+	}
+	n := len(d.toks)
+	flags := make([]bool, 3*n)
+	d.inQuote, d.used, d.mark = flags[:n:n], flags[n:2*n:2*n], flags[2*n:]
+	return d
+}
+
+// word is the matching form of token i, or "" when it is not a word.
+func (d *doc) word(i int) string {
+	if i < 0 || i >= len(d.toks) || d.toks[i].kind != tWord {
+		return ""
+	}
+	return d.toks[i].key
+}
+
+func (d *doc) isPunct(i int, r rune) bool {
+	return i >= 0 && i < len(d.toks) && d.toks[i].kind == tPunct && d.toks[i].r == r
+}
+
+func (d *doc) paraOf(i int) int {
+	return sort.Search(len(d.paras), func(p int) bool { return d.paras[p].t1 > i })
+}
+
+func (d *doc) sentOf(i int) int {
+	return sort.Search(len(d.sents), func(s int) bool { return d.sents[s].t1 > i })
+}
+
+func (d *doc) wordCount(t0, t1 int) int {
+	n := 0
+	for i := t0; i < t1; i++ {
+		if d.toks[i].kind == tWord {
+			n++
+		}
+	}
+	return n
+}
+
+func (d *doc) hasWord(t0, t1 int, w string) bool {
+	for i := t0; i < t1; i++ {
+		if d.word(i) == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) hasQuote(t0, t1 int) bool {
+	for i := t0; i < t1; i++ {
+		if d.toks[i].kind == tQuote {
+			return true
+		}
+	}
+	return false
+}
+
+// joinWords returns the text of tokens [s, e) with runs of white space
+// (no-break spaces included) made single spaces: a name fit for display.
+func (d *doc) joinWords(s, e int) string {
+	var b strings.Builder
+	for k := s; k < e; k++ {
+		t := d.toks[k]
+		if k > s && t.spaceBefor {
+			b.WriteByte(' ')
+		}
+		b.WriteString(d.text[t.start:t.end])
+	}
+	return b.String()
+}
+
+// joinWordsPlain is joinWords without possessive endings: "Russian army's
+// general staff" -> "Russian army general staff".
+func (d *doc) joinWordsPlain(s, e int) string {
+	var b strings.Builder
+	for k := s; k < e; k++ {
+		t := d.toks[k]
+		if k > s && t.spaceBefor {
+			b.WriteByte(' ')
+		}
+		w := d.text[t.start:t.end]
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// isCueWord reports whether w (lower case) is any form of a cue verb.
+func isCueWord(w string) bool {
+	_, ok := cueWords[w]
+	return ok || w == "according"
+}
+
+// cueAt reports whether token i is a cue and returns it; cueLen says how
+// many tokens the cue takes.
+func (d *doc) cueAt(i int) (cueWord, bool) {
+	w := d.word(i)
+	if w == "" || d.inQuote[i] {
+		return cueWord{}, false
+	}
+	if w == "according" {
+		if d.word(i+1) == "to" {
+			return cueWord{lemma: "according to", class: cueSpeech, form: formIng}, true
+		}
+		return cueWord{}, false
+	}
+	c, ok := cueWords[w]
+	if !ok {
+		return cueWord{}, false
+	}
+	// A capitalised cue inside a body sentence is part of a name: "United
+	// States", "Plans Committee". Headlines capitalise every word.
+	if d.toks[i].upper && i > 0 && d.toks[i-1].kind == tWord && d.toks[i-1].upper {
+		if p := d.paraOf(i); d.paras[p].role == roleBody {
+			return cueWord{}, false
+		}
+	}
+	if p := cueParticle(c.lemma); p != "" && d.word(i+1) != p {
+		return cueWord{}, false
+	}
+	return c, true
+}
+
+func (d *doc) cueLen(i int, c cueWord) int {
+	if c.lemma == "according to" || cueParticle(c.lemma) != "" {
+		return 2
+	}
+	if c.lemma == "call" && (d.word(i+1) == "for" || d.word(i+1) == "on") {
+		return 2 // "called for", "called on"
+	}
+	return 1
+}
+
+// cueParticle is the word some cues need after them: "point out", "refer
+// to", "talk about", "rail against".
+func cueParticle(lemma string) string {
+	switch lemma {
+	case "point":
+		return "out"
+	case "refer":
+		return "to"
+	case "talk":
+		return "about"
+	case "rail":
+		return "against"
+	}
+	return ""
+}
+
+// pending is a claim being built: token ranges until drafts() turns it
+// into byte spans and resolves its speaker.
+type pending struct {
+	kind    Kind
+	parts   [][2]int // token ranges of the content's pieces
+	spk     mention
+	cue     [2]int // token range; empty when there is no cue
+	inherit int    // index of the claim whose speaker this one shares, or -1
+	conf    float64
+}
+
+type builder struct {
+	d      *doc
+	claims []pending
+}
+
+func (b *builder) add(p pending) int {
+	d := b.d
+	for _, r := range p.parts {
+		for i := r[0]; i < r[1]; i++ {
+			d.used[i] = true
+		}
+	}
+	for i := p.spk.t0; i < p.spk.t1; i++ {
+		d.used[i] = true
+	}
+	for i := p.cue[0]; i < p.cue[1]; i++ {
+		d.used[i] = true
+	}
+	b.claims = append(b.claims, p)
+	return len(b.claims) - 1
+}
+
+func (b *builder) markUsed(t0, t1 int) {
+	for i := t0; i < t1; i++ {
+		b.d.used[i] = true
+	}
+}
+
+// directQuotes attributes each quoted statement to the speaker named in
+// the frame after it (`," said Poznikhir.`), before it (`Poznikhir noted,
+// "`), in the paragraph before (`The Times reports:`), or to the speaker
+// of the quotation it continues.
+func (b *builder) directQuotes() {
+	d := b.d
+	last := -1 // the last direct claim, for quotations that continue it
+	for qi := 0; qi < len(d.quotes); qi++ {
+		q := d.quotes[qi]
+		if !q.full || d.used[q.open] || d.paras[d.paraOf(q.open)].role != roleBody {
+			continue
+		}
+		p := pending{kind: Direct, parts: [][2]int{{q.open, q.last + 1}}, inherit: -1}
+		if m, cue, end, ok := b.frameAfter(q); ok {
+			p.spk, p.cue, p.conf = m, cue, 0.9
+			b.markUsed(q.last+1, end)
+			// `"A," he said, "B."` and `"A," Lynch said. "B."`
+			for qi+1 < len(d.quotes) {
+				n := d.quotes[qi+1]
+				if !n.full || !b.continues(end, n) {
+					break
+				}
+				if _, _, _, ok := b.frameAfter(n); ok && d.sentOf(n.open) != d.sentOf(q.last) {
+					break
+				}
+				p.parts = append(p.parts, [2]int{n.open, n.last + 1})
+				b.markUsed(end, n.open)
+				end = n.last + 1
+				qi++
+			}
+			last = b.add(p)
+			continue
+		}
+		if m, cue, ok := b.frameBefore(q); ok {
+			p.spk, p.cue, p.conf = m, cue, 0.85
+			b.markUsed(cue[1], q.open)
+			last = b.add(p)
+			continue
+		}
+		pa := d.paraOf(q.open)
+		startsSentence := d.sents[d.sentOf(q.open)].t0 == q.open
+		if last >= 0 && startsSentence && b.claims[last].kind == Direct {
+			lp := d.paraOf(b.claims[last].parts[len(b.claims[last].parts)-1][1] - 1)
+			switch {
+			case lp == pa && b.claims[last].spk.ok() && d.sentOf(q.open)-d.sentOf(b.claimEnd(last)-1) <= 2:
+				// `"A," Obama said after the meeting. He did not elaborate.
+				// "B."`: one attribution in two pieces.
+				b.claims[last].parts = append(b.claims[last].parts, [2]int{q.open, q.last + 1})
+				b.markUsed(q.open, q.last+1)
+				continue
+			case q.open == d.paras[pa].t0 && b.lastBodyPara(pa) == lp:
+				// A new quotation paragraph right after a quoted one: the same voice.
+				p.inherit, p.conf, p.cue = last, 0.55, b.claims[last].cue
+				last = b.add(p)
+				continue
+			}
+		}
+		if q.words >= 4 && d.sents[d.sentOf(q.open)].t0 == q.open {
+			// Someone's words, but whose the text does not say here.
+			p.conf = 0.3
+			last = b.add(p)
+		}
+	}
+}
+
+// quoteOpening returns the quote whose opening mark is token i.
+func (d *doc) quoteOpening(i int) (quote, bool) {
+	k := sort.Search(len(d.quotes), func(k int) bool { return d.quotes[k].open >= i })
+	if k < len(d.quotes) && d.quotes[k].open == i {
+		return d.quotes[k], true
+	}
+	return quote{}, false
+}
+
+// lastBodyPara is the body paragraph before p, skipping captions and
+// headings that sit between paragraphs of the same story.
+func (b *builder) lastBodyPara(p int) int {
+	for p--; p >= 0; p-- {
+		if b.d.paras[p].role == roleBody {
+			return p
+		}
+	}
+	return -1
+}
+
+// continues reports whether quote n follows a frame ending at token end
+// with nothing but a comma or a sentence break between.
+func (b *builder) continues(end int, n quote) bool {
+	d := b.d
+	if d.paraOf(n.open) != d.paraOf(end-1) {
+		return false
+	}
+	for i := end; i < n.open; i++ {
+		t := d.toks[i]
+		if t.kind != tPunct || !(t.r == ',' || t.r == '.' || t.r == ';' || t.r == ':' || t.r == '—') {
+			return false
+		}
+	}
+	return true
+}
+
+// frameAfter matches the attribution that follows a quote up to the end of
+// its sentence: `," he said.`, `," said Poznikhir.`, `," Smith, a doctor,
+// told reporters on Monday.` It returns the mention, the cue and the end
+// of the frame.
+func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) {
+	d := b.d
+	if q.close < 0 {
+		return
+	}
+	k := q.last + 1
+	pa := d.paras[d.paraOf(q.last)]
+	if k >= pa.t1 {
+		return
+	}
+	if isDash(d, k) && k+1 < pa.t1 && d.toks[k+1].upper {
+		// “...” ― Sonya Herridge
+		if s := d.npAfter(k+1, pa.t1); s.ok() && (s.t1 == pa.t1 || d.isPunct(s.t1, ',') || d.isPunct(s.t1, '.') && s.t1+1 == pa.t1) {
+			return s, [2]int{k, k + 1}, pa.t1, true
+		}
+	}
+	if d.isPunct(k, ',') || isDash(d, k) {
+		k++
+	} else if d.toks[k].kind != tWord || d.toks[k].upper && !d.isPunct(q.last-1, ',') && !d.isPunct(q.last-1, '?') && !d.isPunct(q.last-1, '!') {
+		// `"..." he said` without a comma still frames; a capital after a
+		// full stop starts a new sentence.
+		if d.toks[k].kind != tWord || d.isPunct(q.last-1, '.') {
+			return
+		}
+	}
+	hi := d.sents[d.sentOf(k)].t1
+	if hi > pa.t1 {
+		hi = pa.t1
+	}
+	frameEnd := func(from int) int {
+		// adverbials up to the end of the sentence or the next quote
+		// Whatever follows up to the end of the sentence describes the
+		// speaker or the occasion, unless another quote or a participial
+		// attribution starts.
+		e := from
+		for e < hi && e-from < 60 {
+			if d.toks[e].kind == tQuote && d.mark[e] {
+				// A title in quotes ("Fox and Friends") belongs to the frame.
+				q, ok := d.quoteOpening(e)
+				if !ok || q.full || q.close < 0 {
+					break
+				}
+				e = q.last + 1
+				continue
+			}
+			if d.isPunct(e, ',') && e+1 < hi && (d.toks[e+1].kind == tQuote || d.isParticipial(e+1)) {
+				return e
+			}
+			e++
+		}
+		if e-from >= 60 {
+			return -1
+		}
+		return e
+	}
+	// `said Poznikhir`
+	if c, isCue := d.cueAt(k); isCue && c.inverts && (c.form == formPast || c.form == formThird) {
+		n := d.cueLen(k, c)
+		if s := d.npAfter(k+n, hi); s.ok() {
+			if e := frameEnd(s.t1); e >= 0 {
+				return s, [2]int{k, k + n}, e, true
+			}
+		}
+	}
+	// `he said`, `Lieutenant-General Viktor Poznikhir of ... said on Wednesday`
+	for j := k + 1; j < hi && j-k < 45; j++ {
+		c, isCue := d.cueAt(j)
+		if !isCue {
+			if d.toks[j].kind == tQuote {
+				break
+			}
+			continue
+		}
+		if c.form == formIng || c.class == cueEvidence {
+			break
+		}
+		s, _ := d.subjectBefore(j, k)
+		if !s.ok() {
+			break
+		}
+		if s.t0 > k {
+			// "a narrator in the Clinton ad asks": the phrase began earlier.
+			for x := k; x < s.t0; x++ {
+				if d.toks[x].kind != tWord || isCueWord(d.word(x)) || auxiliaries[d.word(x)] || s.t0-k > 6 {
+					return
+				}
+			}
+			if !leadingFunction[d.word(k)] {
+				s.t0 = k
+			}
+		}
+		n := d.cueLen(j, c)
+		e := frameEnd(j + n)
+		if e < 0 {
+			break
+		}
+		return s, [2]int{j, j + n}, e, true
+	}
+	return
+}
+
+func isDash(d *doc, i int) bool {
+	return d.isPunct(i, '—') || d.isPunct(i, '–') || d.isPunct(i, '―')
+}
+
+// isParticipial reports whether token i starts a participial attribution:
+// "saying", "adding that", "according to".
+func (d *doc) isParticipial(i int) bool {
+	c, ok := d.cueAt(i)
+	return ok && c.form == formIng && (c.class == cueSpeech || c.class == cueTell || c.class == cueStance)
+}
+
+// frameBefore matches the attribution that leads into a quote: `Poznikhir
+// noted, "`, `Trump said in a statement: "`, `She adds, “`, or a cue ending
+// the paragraph before: `The New York Times reports:`.
+func (b *builder) frameBefore(q quote) (m mention, cue [2]int, ok bool) {
+	d := b.d
+	pa := d.paras[d.paraOf(q.open)]
+	if q.open > pa.t0 {
+		lo := d.sents[d.sentOf(q.open)].t0
+		// Only a comma, colon or nothing may sit between the frame and the mark.
+		j := q.open - 1
+		if d.isPunct(j, ',') || d.isPunct(j, ':') || d.isPunct(j, '—') {
+			j--
+		}
+		for k := j; k >= lo && j-k < 6; k-- {
+			if d.toks[k].kind == tQuote || d.used[k] {
+				break
+			}
+			c, isCue := d.cueAt(k)
+			if !isCue {
+				continue
+			}
+			if c.lemma == "according to" {
+				if s := d.npAfter(k+2, q.open); s.ok() {
+					return s, [2]int{k, k + 2}, true
+				}
+				break
+			}
+			if c.form == formIng {
+				break
+			}
+			s, _ := d.subjectBefore(k, lo)
+			if !s.ok() {
+				break
+			}
+			if k != j && !d.isPunct(q.open-1, ':') && !d.isPunct(q.open-1, ',') {
+				break
+			}
+			return s, [2]int{k, k + d.cueLen(k, c)}, true
+		}
+		return
+	}
+	// The paragraph before ends with "X says:" or "He added:".
+	prev := b.lastBodyPara(d.paraOf(q.open))
+	if prev < 0 {
+		return
+	}
+	pp := d.paras[prev]
+	if !d.isPunct(pp.t1-1, ':') {
+		return
+	}
+	lo := d.sents[pp.s1-1].t0
+	for k := pp.t1 - 2; k >= lo && pp.t1-2-k < 8; k-- {
+		if d.used[k] || d.toks[k].kind == tQuote {
+			break
+		}
+		c, isCue := d.cueAt(k)
+		if !isCue || c.form == formIng {
+			continue
+		}
+		if s, _ := d.subjectBefore(k, lo); s.ok() {
+			b.markUsed(k+1, pp.t1)
+			return s, [2]int{k, k + d.cueLen(k, c)}, true
+		}
+	}
+	return
+}
+
+// reportedSpeech finds indirect and mixed claims in what direct quotes left
+// of each body sentence.
+func (b *builder) reportedSpeech() {
+	d := b.d
+	for si, s := range d.sents {
+		if d.paras[s.p].role != roleBody {
+			continue
+		}
+		for a := s.t0; a < s.t1; {
+			if d.used[a] {
+				a++
+				continue
+			}
+			e := a
+			for e < s.t1 && !d.used[e] {
+				e++
+			}
+			b.segment(a, e, si)
+			a = e
+		}
+	}
+}
+
+// segment finds the claims in tokens [a, e) of sentence si.
+func (b *builder) segment(a, e, si int) {
+	d := b.d
+	end := trimEnd(d, a, e)
+	if d.wordCount(a, end) < 3 {
+		return
+	}
+	start := a
+	// "According to X, CONTENT"
+	if d.word(a) == "according" && d.word(a+1) == "to" {
+		if m := d.npAfter(a+2, end); m.ok() && d.isPunct(m.t1, ',') {
+			ce := b.contentEnd(m.t1+1, end)
+			if d.wordCount(m.t1+1, ce) >= 2 {
+				b.add(pending{kind: b.kindOf(m.t1+1, ce), parts: [][2]int{{m.t1 + 1, ce}}, spk: m, cue: [2]int{a, a + 2}, inherit: -1, conf: 0.85})
+				start = ce
+			}
+		}
+	}
+	// "CONTENT, he said." and "CONTENT, said Poznikhir."
+	if start == a {
+		for c := a + 2; c < end; c++ {
+			if !d.isPunct(c, ',') {
+				continue
+			}
+			k := c + 1
+			if d.inQuote[c] {
+				// American style puts the comma inside the quote: 'modestly,' agency says
+				if k >= end || d.toks[k].kind != tQuote || d.inQuote[k] {
+					continue
+				}
+				k++
+			}
+			m, cue, fe, ok := b.tailFrame(k, end)
+			if !ok || d.wordCount(a, c) < 3 {
+				continue
+			}
+			if b.hasForwardCue(a, c) {
+				break
+			}
+			ca := a
+			for ca < c && leadingFunction[d.word(ca)] && d.toks[ca].upper && d.word(ca) != "i" {
+				ca++ // "But the economy is strong, he said": the content starts after "But"
+			}
+			ce := c
+			if k > c+1 {
+				ce = k // keep the closing mark with the content
+			}
+			b.add(pending{kind: b.kindOf(ca, ce), parts: [][2]int{{ca, ce}}, spk: m, cue: cue, inherit: -1, conf: 0.8})
+			start = fe
+			break
+		}
+	}
+	for j := start; j < end; j++ {
+		if d.inQuote[j] || d.used[j] {
+			continue
+		}
+		c, ok := d.cueAt(j)
+		if !ok {
+			continue
+		}
+		n := d.cueLen(j, c)
+		switch {
+		case c.lemma == "according to" && j > a && d.isPunct(j-1, ','):
+			// "CONTENT, according to X."
+			m := d.npAfter(j+2, end)
+			if !m.ok() || d.wordCount(start, j-1) < 2 {
+				continue
+			}
+			b.add(pending{kind: b.kindOf(start, j-1), parts: [][2]int{{start, j - 1}}, spk: m, cue: [2]int{j, j + 2}, inherit: -1, conf: 0.8})
+			j = m.t1 - 1
+			start = m.t1
+			continue
+		case c.form == formIng && (j == a || d.isPunct(j-1, ',') || isSubordinator(d.word(j-1))) && c.class != cueEvidence && c.lemma != "continue":
+			if k := len(b.claims); b.participial(j, n, a, e, si) {
+				j = max(j, b.claimEnd(k)-1)
+				start = j + 1
+			}
+			continue
+		}
+		inherit := -1
+		m, aux := d.subjectBefore(j, start)
+		if !m.ok() && len(b.claims) > 0 && j-1 >= a && d.afterConjunction(j) && d.coordinatedCue(j) {
+			if k := len(b.claims) - 1; b.claimEnd(k) >= a && d.sentOf(b.claimEnd(k)-1) == si {
+				inherit, m = k, b.claims[k].spk
+			}
+		}
+		if inherit < 0 && (!m.ok() || !formFits(d, c, aux, m, j)) {
+			continue
+		}
+		cs := b.contentStart(c, j+n, end)
+		ce := b.contentEnd(cs, end)
+		if d.wordCount(cs, ce) < 2 {
+			continue
+		}
+		conf := 0.75
+		switch c.class {
+		case cueBelief, cueEvidence:
+			conf = 0.55
+		case cueStance:
+			conf = 0.5
+		}
+		if inherit >= 0 {
+			b.claims = append(b.claims, pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + n}, inherit: inherit, conf: conf - 0.1})
+			b.markUsed(j, ce)
+		} else {
+			b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + n}, inherit: -1, conf: conf})
+		}
+		j = ce - 1
+		start = ce
+	}
+}
+
+// claimEnd is the token after claim k's content.
+func (b *builder) claimEnd(k int) int {
+	p := b.claims[k].parts
+	return p[len(p)-1][1]
+}
+
+func isSubordinator(w string) bool {
+	switch w {
+	case "while", "after", "before", "when", "in", "by", "without", "since", "despite":
+		return true
+	}
+	return false
+}
+
+// participial handles "..., saying CONTENT" (the speaker is the subject of
+// the main clause) and "While stressing CONTENT, Poznikhir noted" (the
+// speaker follows).
+// It reports whether it added a claim.
+func (b *builder) participial(j, n, a, e, si int) bool {
+	d := b.d
+	end := trimEnd(d, a, e)
+	cs := b.contentStart(cueWord{class: cueSpeech}, j+n, end)
+	p := pending{cue: [2]int{j, j + n}, inherit: -1, conf: 0.65}
+	if j == a || isSubordinator(d.word(j-1)) {
+		// Content runs to the comma; the speaker is the phrase after it.
+		c := cs
+		for c < e && !(d.isPunct(c, ',') && !d.inQuote[c]) {
+			c++
+		}
+		sent := d.sents[si]
+		if c >= e || c+1 >= sent.t1 {
+			return false
+		}
+		m := d.npAfter(c+1, sent.t1)
+		if !m.ok() {
+			return false
+		}
+		if d.wordCount(cs, c) < 2 {
+			return false
+		}
+		p.parts, p.spk = [][2]int{{cs, c}}, m
+		p.kind = b.kindOf(cs, c)
+		// The phrase is shared with the claim it introduces: do not take it.
+		b.claims = append(b.claims, p)
+		b.markUsed(cs, c)
+		b.markUsed(j, j+n)
+		return true
+	}
+	ce := b.contentEnd(cs, end)
+	if d.wordCount(cs, ce) < 2 {
+		return false
+	}
+	p.parts = [][2]int{{cs, ce}}
+	p.kind = b.kindOf(cs, ce)
+	// The speaker is that of the claim this sentence already made, else
+	// the subject of the main clause.
+	for k := len(b.claims) - 1; k >= 0; k-- {
+		c := b.claims[k]
+		if d.sentOf(c.parts[0][0]) == si || c.spk.ok() && d.sentOf(c.spk.t0) == si {
+			p.inherit = k
+			p.spk = c.spk
+			break
+		}
+		if c.parts[0][0] < d.sents[si].t0 {
+			break
+		}
+	}
+	if p.inherit < 0 {
+		m := b.mainSubject(a, j)
+		if !m.ok() {
+			return false
+		}
+		p.spk = m
+	}
+	b.claims = append(b.claims, p)
+	b.markUsed(j, ce)
+	return true
+}
+
+// mainSubject finds the subject of the clause [a, j): the first noun phrase
+// after any leading adverbial ("During the conversation, Kerry ...").
+func (b *builder) mainSubject(a, j int) mention {
+	d := b.d
+	s := a
+	if leadingFunction[d.word(a)] || isSubordinator(d.word(a)) || d.word(a) == "during" {
+		for k := a; k < j; k++ {
+			if d.isPunct(k, ',') {
+				s = k + 1
+				break
+			}
+		}
+	}
+	// The subject ends before the first word that looks like a verb.
+	e := s
+	for e < j && e-s < 10 && d.toks[e].kind == tWord && !d.inQuote[e] {
+		w := d.word(e)
+		if e > s && !d.toks[e].upper && (strings.HasSuffix(w, "ed") || auxiliaries[w] || isCueWord(w) || closedClass[w] && w != "of" && w != "at" && w != "from" && w != "in") {
+			break
+		}
+		e++
+	}
+	if e == s || e >= j || d.toks[e].kind != tWord {
+		return mention{}
+	}
+	for e > s && (d.word(e-1) == "of" || d.word(e-1) == "the" || d.word(e-1) == "at") {
+		e--
+	}
+	// The head comes before any prepositional phrase: "Workers at the mine".
+	hi := e - 1
+	for k := s + 1; k < e; k++ {
+		if w := d.word(k); w == "of" || w == "at" || w == "from" || w == "in" {
+			hi = k - 1
+			break
+		}
+	}
+	h := d.toks[hi]
+	hw := d.word(hi)
+	if _, ok := pronouns[hw]; !ok && !h.upper && speakerNouns[hw] == "" && !isPlural(hw) {
+		return mention{}
+	}
+	return mention{s, e}
+}
+
+// hasForwardCue reports whether [a, c) holds a cue with its own subject,
+// which would make a trailing frame part of its content instead.
+func (b *builder) hasForwardCue(a, c int) bool {
+	d := b.d
+	for j := a; j < c; j++ {
+		if cw, ok := d.cueAt(j); ok && cw.class == cueSpeech && cw.form != formIng && cw.form != formBase {
+			if m, aux := d.subjectBefore(j, a); m.ok() && formFits(d, cw, aux, m, j) && d.word(j+1) == "that" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tailFrame matches `he said`, `said Poznikhir`, `Smith told reporters` from
+// token k to end (or to a participial that follows).
+func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool) {
+	d := b.d
+	rest := func(from int) int {
+		e := from
+		for e < end && e-from < 10 {
+			if d.isPunct(e, ',') && e+1 < end && d.isParticipial(e+1) {
+				return e
+			}
+			if d.isPunct(e, ',') && e > from && e+1 < end {
+				// ", who served as ...", ", a fellow at ...": the rest describes the speaker.
+				if w := d.word(e + 1); w == "who" || w == "a" || w == "an" || w == "the" || titles[w] || d.toks[e+1].digit {
+					if !d.hasQuote(e, end) {
+						return end
+					}
+				}
+			}
+			if !d.adverbialToken(e) {
+				return -1
+			}
+			e++
+		}
+		if e < end {
+			return -1
+		}
+		return e
+	}
+	if c, isCue := d.cueAt(k); isCue && c.inverts && (c.form == formPast || c.form == formThird) {
+		n := d.cueLen(k, c)
+		if s := d.npAfter(k+n, end); s.ok() {
+			if e := rest(s.t1); e >= 0 {
+				return s, [2]int{k, k + n}, e, true
+			}
+		}
+	}
+	for j := k + 1; j < end && j-k < 12; j++ {
+		c, isCue := d.cueAt(j)
+		if !isCue {
+			continue
+		}
+		if c.form == formIng || c.class == cueEvidence || c.lemma == "according to" {
+			return
+		}
+		s, aux := d.subjectBefore(j, k)
+		if !s.ok() || s.t0 != k || !formFits(d, c, aux, s, j) {
+			return
+		}
+		n := d.cueLen(j, c)
+		if e := rest(j + n); e >= 0 {
+			return s, [2]int{j, j + n}, e, true
+		}
+		return
+	}
+	return
+}
+
+// adverbialToken reports whether token i can be part of what trails a
+// frame: `told reporters on Monday`, `said in a statement last week`.
+func (d *doc) adverbialToken(i int) bool {
+	t := d.toks[i]
+	if t.kind != tWord {
+		return t.kind == tPunct && (t.r == '(' || t.r == ')')
+	}
+	if t.upper || t.digit {
+		return true
+	}
+	w := t.key
+	switch w {
+	case "a", "an", "the", "his", "her", "their", "its", "last", "week", "month", "year", "earlier",
+		"later", "recently", "also", "night", "morning", "afternoon", "evening", "ago", "then",
+		"told", "this", "that", "day", "days", "weeks", "months", "years", "previously", "again",
+		"today", "yesterday", "tonight", "weekend", "newspaper", "paper", "magazine", "network",
+		"station", "broadcaster", "site", "outlet", "program", "show", "local", "national",
+		"packed", "crowd", "audience", "crowded", "afterward", "afterwards", "late", "early":
+		return w != "that"
+	}
+	return isPreposition(w) || isWeekday(w) || adverbialNoun(w) || objectPronoun(w)
+}
+
+// formFits checks that the cue's form can follow this subject: a bare base
+// form needs an auxiliary or a plural subject ("officials say"), an -ing
+// form a progressive auxiliary; a passive ("was told") is no cue.
+func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
+	if c.lemma == "continue" {
+		return false // "continued to fight": only a frame after a quote
+	}
+	head := d.word(m.t1 - 1)
+	prev := d.word(j - 1)
+	beAux := prev == "is" || prev == "was" || prev == "are" || prev == "were" || prev == "been" || prev == "being" || prev == "be"
+	switch c.form {
+	case formBase:
+		if aux {
+			return true
+		}
+		switch head {
+		case "i", "we", "they", "you":
+			return true
+		}
+		if d.hasWord(m.t0, m.t1, "and") {
+			return true // "Mr. Grassley and Mr. Leahy say"
+		}
+		return isPlural(head) || speakerNouns[head] == Anonymous && head != "official" && head != "source"
+	case formIng:
+		return beAux
+	case formParticiple:
+		return aux && !beAux
+	case formPast:
+		if beAux {
+			return false
+		}
+	case formThird:
+		// "Trump's claims that": a possessive before a noun form.
+		if strings.HasSuffix(head, "'s") {
+			return false
+		}
+	}
+	if c.class == cueEvidence {
+		return speakerNouns[head] == Organisation || d.word(j+1) == "that"
+	}
+	return true
+}
+
+// contentStart skips what sits between a cue and its content: a listener
+// ("told reporters"), a time or place ("said on Wednesday", "says at a
+// campaign stop in Toledo, Ohio, that").
+func (b *builder) contentStart(c cueWord, k, end int) int {
+	d := b.d
+	for k < end && (d.isPunct(k, ',') || d.isPunct(k, ':') || d.isPunct(k, '—')) {
+		k++
+	}
+	if d.word(k) == "that" {
+		return k
+	}
+	if c.lemma == "accuse" {
+		// "accused the North's leader, Kim Jong Un, of recklessness"
+		for j := k; j < end && j-k < 12; j++ {
+			if d.word(j) == "of" {
+				return j
+			}
+		}
+	}
+	w := d.word(k)
+	adverbial := isPreposition(w) || isWeekday(w) || w == "last" || w == "earlier" || w == "this"
+	tell := c.lemma == "tell" || c.lemma == "inform" || c.lemma == "notify" || c.lemma == "assure" || c.lemma == "reassure" || c.lemma == "remind"
+	if adverbial || tell {
+		for j := k; j < end && j-k < 14; j++ {
+			if d.toks[j].kind == tQuote || d.isPunct(j, '.') || d.isPunct(j, ';') {
+				break
+			}
+			if d.word(j) == "that" {
+				return j
+			}
+			if _, ok := d.cueAt(j); ok {
+				break
+			}
+		}
+	}
+	if tell {
+		switch {
+		case objectPronoun(w):
+			k++
+		case w == "the" || d.toks[k].upper:
+			j := k
+			if w == "the" {
+				j++
+			}
+			for j < end && d.toks[j].kind == tWord && d.toks[j].upper {
+				j++
+			}
+			if j > k+1 || w != "the" {
+				k = j
+			}
+		}
+		for k < end && (d.isPunct(k, ',') || d.isPunct(k, ':')) {
+			k++
+		}
+		return k
+	}
+	// "said on Wednesday the ministry had ..."
+	for k < end {
+		w := d.word(k)
+		switch {
+		case isWeekday(w):
+			k++
+			if x := d.word(k); x == "night" || x == "morning" || x == "afternoon" || x == "evening" {
+				k++
+			}
+			continue
+		case w == "on" && isWeekday(d.word(k+1)):
+			k += 2
+			continue
+		case (w == "in" || w == "at" || w == "during") && (d.word(k+1) == "a" || d.word(k+1) == "an") && adverbialNoun(d.word(k+2)):
+			k += 3
+			for adverbialNoun(d.word(k)) {
+				k++
+			}
+			continue
+		}
+		break
+	}
+	for k < end && (d.isPunct(k, ',') || d.isPunct(k, ':')) {
+		k++
+	}
+	return k
+}
+
+func isPreposition(w string) bool {
+	switch w {
+	case "on", "in", "at", "during", "to", "with", "after", "before", "of", "about", "from", "via", "through", "in an", "late", "early":
+		return true
+	}
+	return false
+}
+
+func objectPronoun(w string) bool {
+	switch w {
+	case "him", "her", "them", "me", "us", "you", "reporters", "journalists", "supporters", "lawmakers", "voters", "listeners", "viewers", "students":
+		return true
+	}
+	return false
+}
+
+func adverbialNoun(w string) bool {
+	switch w {
+	case "statement", "interview", "speech", "rally", "press", "conference", "briefing", "email", "letter",
+		"tweet", "post", "hearing", "news", "release", "radio", "television", "tv", "video", "call",
+		"phone", "telephone", "joint", "written", "brief", "recent", "campaign", "stop", "event", "town",
+		"hall", "meeting", "debate", "op-ed", "column", "blog", "message", "memo", "report", "podcast",
+		"appearance", "forum", "session", "summit", "visit", "media", "facebook", "twitter":
+		return true
+	}
+	return false
+}
+
+// contentEnd is where content starting at cs stops: at a participial
+// attribution (", saying", ", according to") or the sentence's end.
+func (b *builder) contentEnd(cs, end int) int {
+	d := b.d
+	for j := cs; j < end; j++ {
+		if d.inQuote[j] {
+			continue
+		}
+		if w := d.word(j); (w == "and" || w == "but") && j > cs+2 && d.coordinatedCue(j+1) {
+			// "said A and warned B": B is a claim of its own.
+			if d.isPunct(j-1, ',') {
+				return j - 1
+			}
+			return j
+		}
+		if j > cs+2 && (d.isPunct(j, ',') || d.isPunct(j, ';') || d.word(j) == "but" || d.word(j) == "while" || d.word(j) == "and") && d.newAttribution(j+1, end) {
+			// "..., and human rights groups warned that ...": another speaker.
+			if d.word(j) != "" && d.isPunct(j-1, ',') {
+				return j - 1
+			}
+			return j
+		}
+		if !d.isPunct(j, ',') {
+			continue
+		}
+		if d.isParticipial(j+1) || d.word(j+1) == "according" && d.word(j+2) == "to" {
+			return j
+		}
+	}
+	return end
+}
+
+// newAttribution reports whether a clause with its own speaker and cue
+// starts at token i: "human rights groups warned", "but officials say".
+func (d *doc) newAttribution(i, end int) bool {
+	for i < end && (d.word(i) == "and" || d.word(i) == "but" || d.word(i) == "while" || d.word(i) == "though" || d.word(i) == "although") {
+		i++
+	}
+	for x := i + 1; x < end && x-i < 8; x++ {
+		if d.inQuote[x] || d.toks[x].kind != tWord {
+			return false
+		}
+		c, ok := d.cueAt(x)
+		if !ok {
+			continue
+		}
+		if c.form == formIng || c.class == cueEvidence || c.lemma == "according to" {
+			return false
+		}
+		m, aux := d.subjectBefore(x, i)
+		return m.ok() && m.t0 == i && formFits(d, c, aux, m, x) && (c.class == cueSpeech || c.class == cueTell)
+	}
+	return false
+}
+
+// afterConjunction reports whether the cue at j follows "and" or "but",
+// perhaps with auxiliaries between: "but has said".
+func (d *doc) afterConjunction(j int) bool {
+	k := j - 1
+	for x := 0; x < 3 && k >= 0 && (skipBeforeCue[d.word(k)] || strings.HasSuffix(d.word(k), "ly")); x++ {
+		k--
+	}
+	return d.word(k) == "and" || d.word(k) == "but"
+}
+
+// coordinatedCue reports whether token i is a cue verb sharing the subject
+// of the clause before: "and says", "but also warned".
+func (d *doc) coordinatedCue(i int) bool {
+	for k := 0; k < 3 && (skipBeforeCue[d.word(i)] || strings.HasSuffix(d.word(i), "ly")); k++ {
+		i++ // "and has also said"
+	}
+	c, ok := d.cueAt(i)
+	return ok && (c.form == formPast || c.form == formThird) && c.class != cueEvidence && c.lemma != "continue"
+}
+
+// trimEnd drops the sentence's final punctuation (but not a closing quote)
+// from [a, e).
+func trimEnd(d *doc, a, e int) int {
+	for e > a {
+		t := d.toks[e-1]
+		if t.kind == tPunct && (t.r == '.' || t.r == ',' || t.r == ';' || t.r == ':' || t.r == '—' || t.r == '-') {
+			e--
+			continue
+		}
+		break
+	}
+	return e
+}
+
+// kindOf says whether content [s, e) is indirect, mixed (it holds a
+// quotation) or direct (it is one).
+func (b *builder) kindOf(s, e int) Kind {
+	d := b.d
+	hasQuote := false
+	for i := s; i < e; i++ {
+		if d.toks[i].kind == tQuote {
+			hasQuote = true
+			break
+		}
+	}
+	if !hasQuote {
+		return Indirect
+	}
+	for _, q := range d.quotes {
+		if q.open == s && q.last == e-1 {
+			return Direct
+		}
+	}
+	return Mixed
+}
+
+// headlines turns headline and heading lines into claims, attributed when
+// the line says who speaks: "Russia says to continue Syria work with US",
+// "Pence: Flowers won't be at debate", "..., Lindsey Graham says."
+func (b *builder) headlines() {
+	d := b.d
+	for p := range d.paras {
+		pa := d.paras[p]
+		if pa.role != roleHeadline {
+			continue
+		}
+		n := len(b.claims)
+		a, end := pa.t0, trimEnd(d, pa.t0, pa.t1)
+		if c := b.headlineColon(a, end); c > 0 {
+			if d.word(a) == "the" && d.word(a+1) == "latest" || c-a > 5 {
+				a = c + 1
+			} else if d.wordCount(c+1, end) >= 2 {
+				b.add(pending{kind: Headline, parts: [][2]int{{c + 1, end}}, spk: mention{a, c}, cue: [2]int{c, c + 1}, inherit: -1, conf: 0.7})
+			}
+		}
+		if len(b.claims) == n {
+			b.segment(a, pa.t1, d.sentOf(a))
+		}
+		for k := n; k < len(b.claims); k++ {
+			if c, _ := d.cueAt(b.claims[k].cue[0]); c.class == cueBelief || c.class == cueEvidence {
+				// "Cold snap expected across the valley" is no one's belief.
+				b.claims = b.claims[:n]
+				break
+			}
+			b.claims[k].kind = Headline
+			b.claims[k].conf = 0.8
+		}
+		if len(b.claims) == n {
+			b.add(pending{kind: Headline, parts: [][2]int{{pa.t0, pa.t1}}, inherit: -1, conf: 0.9})
+		}
+		// A second attributed part of the line belongs to the headline too.
+		b.markUsed(pa.t0, pa.t1)
+	}
+}
+
+// headlineColon finds "Speaker: statement" at the start of a headline.
+func (b *builder) headlineColon(a, end int) int {
+	d := b.d
+	for c := a; c < end && c-a <= 6; c++ {
+		if d.isPunct(c, ':') {
+			if c == a {
+				return -1
+			}
+			for k := a; k < c; k++ {
+				if d.toks[k].kind != tWord || !d.toks[k].upper && d.word(k) != "of" {
+					return -1
+				}
+			}
+			return c
+		}
+		if d.toks[c].kind != tWord {
+			return -1
+		}
+	}
+	return -1
+}
+
+// outletOwn adds captions and, for every body sentence that no claim
+// touches, an assertion of the outlet's own.
+func (b *builder) outletOwn() {
+	d := b.d
+	for p := range d.paras {
+		pa := d.paras[p]
+		switch pa.role {
+		case roleCaption:
+			b.add(pending{kind: Caption, parts: [][2]int{{pa.t0, pa.t1}}, inherit: -1, conf: 0.7})
+		case roleBody:
+			for s := pa.s0; s < pa.s1; s++ {
+				st := d.sents[s]
+				touched := false
+				for i := st.t0; i < st.t1; i++ {
+					if d.used[i] {
+						touched = true
+						break
+					}
+				}
+				if !touched && d.wordCount(st.t0, st.t1) > 0 {
+					b.add(pending{kind: Assertion, parts: [][2]int{{st.t0, st.t1}}, inherit: -1, conf: 0.6})
+				}
+			}
+		}
+	}
+}
+
+// drafts turns the pending claims into drafts in text order, resolving
+// speakers in the order their mentions appear.
+func (b *builder) drafts(r *resolver) []Draft {
+	d := b.d
+	order := make([]int, 0, len(b.claims))
+	for i := range b.claims {
+		order = append(order, i)
+	}
+	at := func(i int) int {
+		c := b.claims[i]
+		if c.spk.ok() {
+			return c.spk.t0
+		}
+		return c.parts[0][0]
+	}
+	sort.SliceStable(order, func(x, y int) bool { return at(order[x]) < at(order[y]) })
+	refs := make([]*SpeakerRef, len(b.claims))
+	for _, i := range order {
+		c := b.claims[i]
+		switch {
+		case c.inherit >= 0 && refs[c.inherit] != nil:
+			ref := *refs[c.inherit]
+			if c.spk.ok() {
+				ref.Mention = Span{d.toks[c.spk.t0].start, d.toks[c.spk.t1-1].end}
+			}
+			refs[i] = &ref
+		case c.spk.ok():
+			refs[i] = r.resolve(c.spk)
+		}
+	}
+	out := make([]Draft, 0, len(b.claims))
+	for i, c := range b.claims {
+		dr := Draft{Kind: c.kind, Speaker: refs[i], Confidence: c.conf}
+		for _, pt := range c.parts {
+			dr.Parts = append(dr.Parts, Span{d.toks[pt[0]].start, d.toks[pt[1]-1].end})
+		}
+		dr.Content = Span{dr.Parts[0].Start, dr.Parts[len(dr.Parts)-1].End}
+		if len(dr.Parts) == 1 {
+			dr.Parts = nil
+		}
+		if c.cue[1] > c.cue[0] {
+			dr.Cue = &Span{d.toks[c.cue[0]].start, d.toks[c.cue[1]-1].end}
+		}
+		if dr.Speaker != nil && dr.Speaker.Kind == "" {
+			dr.Speaker.Kind = Anonymous
+		}
+		if dr.Kind.Attributed() && dr.Speaker == nil {
+			dr.Confidence = min(dr.Confidence, 0.4)
+		}
+		out = append(out, dr)
+	}
+	sort.SliceStable(out, func(x, y int) bool {
+		if out[x].Content.Start != out[y].Content.Start {
+			return out[x].Content.Start < out[y].Content.Start
+		}
+		return out[x].Content.End < out[y].Content.End
+	})
+	return out
+}

@@ -1,0 +1,466 @@
+package claims
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"gorm.io/gorm"
+)
+
+// Matching finds candidate evidence for a claim: passages of other outlets'
+// reports that may corroborate or contradict it. A passage is any stored
+// claim of another article, assertions included, since an assertion is the
+// outlet's own sentence.
+//
+// Retrieval is two-stage. PostgreSQL collects a bounded pool through its GIN
+// indexes (full text on claims.tsv, trigrams on claims.content_text); Go
+// re-ranks the pool on signals the indexes cannot serve: shared names, shared
+// words and how far apart the articles were published. Each stage is
+// bounded, so the cost does not grow with the number of stored claims
+// beyond what the indexes cost.
+
+// CandidateOptions tune Candidates. Zero fields take the defaults.
+type CandidateOptions struct {
+	// Limit is how many candidates to return. Default 10, at most 100.
+	Limit int
+	// Pool is how many passages each index contributes before re-ranking.
+	// Default 200.
+	Pool int
+	// Scan bounds the full-text matches read before ranking, so a claim
+	// made of common words costs no more than a rare one. Default 5000.
+	Scan int
+	// Similarity is the trigram similarity a passage needs to enter the
+	// pool by trigrams alone (pg_trgm.similarity_threshold, 0 to 1).
+	// Default 0.3, pg_trgm's own.
+	Similarity float64
+	// SameOutlet keeps passages of the claim's own outlet, marked; by
+	// default they are left out.
+	SameOutlet bool
+}
+
+func (o CandidateOptions) withDefaults() CandidateOptions {
+	if o.Limit <= 0 {
+		o.Limit = 10
+	}
+	o.Limit = min(o.Limit, 100)
+	if o.Pool <= 0 {
+		o.Pool = 200
+	}
+	if o.Scan <= 0 {
+		o.Scan = 5000
+	}
+	if o.Similarity <= 0 || o.Similarity > 1 {
+		o.Similarity = 0.3
+	}
+	return o
+}
+
+// Candidate is a passage that may be evidence for a claim, with why.
+type Candidate struct {
+	PassageClaimID int64      `json:"passage_claim_id"`
+	ArticleID      int64      `json:"article_id"`
+	ArticleTitle   string     `json:"article_title"`
+	OutletID       int64      `json:"outlet_id"`
+	OutletName     string     `json:"outlet_name"`
+	PublishedAt    *time.Time `json:"published_at"`
+	Kind           Kind       `json:"kind"`
+	// The passage in code points into the article's text.
+	Passage    Range `json:"passage"`
+	SameOutlet bool  `json:"same_outlet"`
+	// Score in [0, 1] orders candidates; Signals are its parts.
+	Score   float64 `json:"score"`
+	Signals Signals `json:"signals"`
+	// Shared names the entities and words the passage shares with the claim.
+	Shared    []string `json:"shared"`
+	DaysApart *int     `json:"days_apart"`
+	// Reason says in words why the passage is a candidate: "shares:
+	// Poznikhir, convoy, Urum al-Kubra; 1 day apart".
+	Reason     string     `json:"reason"`
+	Suggestion Suggestion `json:"suggestion"`
+	// The link a reviewer already made for this passage, if any.
+	EvidenceID     *int64  `json:"evidence_id"`
+	EvidenceStance *Stance `json:"evidence_stance"`
+}
+
+// Signals are the parts of a candidate's score, each in [0, 1].
+type Signals struct {
+	Text     float64 `json:"text"`     // full-text rank, relative to the best in the pool
+	Trigram  float64 `json:"trigram"`  // pg_trgm similarity of the texts
+	Words    float64 `json:"words"`    // share of the claim's salient words the passage has
+	Entities float64 `json:"entities"` // share of the claim's names the passage has
+	Date     float64 `json:"date"`     // closeness of the publication dates; 0.5 when unknown
+}
+
+// Weights of the signals in a candidate's score; they sum to 1. Words and
+// names weigh most: they survive rewording, which trigrams do not, and are
+// not fooled by long passages, which full-text rank is. Tuned for recall on
+// the Emergent train split.
+const (
+	weightText     = 0.20
+	weightTrigram  = 0.20
+	weightWords    = 0.30
+	weightEntities = 0.20
+	weightDate     = 0.10
+)
+
+// maxQueryWords bounds the words the full-text query is built from: the
+// pair query grows with their square.
+const maxQueryWords = 8
+
+// claimForMatching is the claim with what matching needs of its article.
+const claimForMatchingSQL = `
+SELECT c.id, c.article_id, c.content_text, a.outlet_id, a.published_at
+FROM claims c JOIN articles a ON a.id = c.article_id
+WHERE c.id = ?`
+
+// candidatePoolSQL collects the pool. The full-text branch asks for
+// passages sharing at least two of the claim's words (an OR of word pairs),
+// which keeps the GIN bitmap small however common each word is; a
+// LIMIT before ranking bounds the heap reads. The trigram branch catches
+// rewordings that share spelling but few whole words. Both leave out the
+// claim's own article and, unless asked, its outlet.
+const candidatePoolSQL = `
+WITH fts AS (
+    SELECT c.id, c.tsv
+    FROM claims c JOIN articles a ON a.id = c.article_id
+    WHERE c.tsv @@ to_tsquery('english', @pairs)
+      AND c.article_id <> @article AND (@same OR a.outlet_id <> @outlet)
+    LIMIT @scan
+), fts_top AS (
+    SELECT id FROM fts
+    ORDER BY ts_rank_cd(tsv, to_tsquery('english', @words)) DESC
+    LIMIT @pool
+), trgm AS (
+    SELECT c.id
+    FROM claims c JOIN articles a ON a.id = c.article_id
+    WHERE c.content_text % @text
+      AND c.article_id <> @article AND (@same OR a.outlet_id <> @outlet)
+    ORDER BY similarity(c.content_text, @text) DESC
+    LIMIT @pool
+), pool AS (
+    SELECT id FROM fts_top UNION SELECT id FROM trgm
+)
+SELECT c.id AS passage_claim_id, c.article_id, c.kind, c.content_start, c.content_end, c.content_text,
+       a.title AS article_title, a.published_at, o.id AS outlet_id, o.name AS outlet_name,
+       ts_rank_cd(c.tsv, to_tsquery('english', @words)) AS text_rank,
+       similarity(c.content_text, @text) AS trigram,
+       e.id AS evidence_id, e.stance AS evidence_stance
+FROM pool
+JOIN claims c ON c.id = pool.id
+JOIN articles a ON a.id = c.article_id
+JOIN outlets o ON o.id = a.outlet_id
+LEFT JOIN evidence e ON e.claim_id = @claim AND e.article_id = c.article_id
+     AND e.passage_start = c.content_start AND e.passage_end = c.content_end`
+
+// candidateWidenSQL is asked only when the pool came out short: passages
+// sharing any one of the claim's words. Unranked before the LIMIT, so a
+// common word costs a bounded read.
+const candidateWidenSQL = `
+WITH pool AS (
+    SELECT c.id
+    FROM claims c JOIN articles a ON a.id = c.article_id
+    WHERE c.tsv @@ to_tsquery('english', @words)
+      AND c.article_id <> @article AND (@same OR a.outlet_id <> @outlet)
+    LIMIT @scan
+)
+SELECT c.id AS passage_claim_id, c.article_id, c.kind, c.content_start, c.content_end, c.content_text,
+       a.title AS article_title, a.published_at, o.id AS outlet_id, o.name AS outlet_name,
+       ts_rank_cd(c.tsv, to_tsquery('english', @words)) AS text_rank,
+       similarity(c.content_text, @text) AS trigram,
+       e.id AS evidence_id, e.stance AS evidence_stance
+FROM pool
+JOIN claims c ON c.id = pool.id
+JOIN articles a ON a.id = c.article_id
+JOIN outlets o ON o.id = a.outlet_id
+LEFT JOIN evidence e ON e.claim_id = @claim AND e.article_id = c.article_id
+     AND e.passage_start = c.content_start AND e.passage_end = c.content_end`
+
+// poolRow is one passage of the pool as PostgreSQL returns it.
+type poolRow struct {
+	PassageClaimID int64
+	ArticleID      int64
+	Kind           Kind
+	ContentStart   int
+	ContentEnd     int
+	ContentText    string
+	ArticleTitle   string
+	PublishedAt    *time.Time
+	OutletID       int64
+	OutletName     string
+	TextRank       float64
+	Trigram        float64
+	EvidenceID     *int64
+	EvidenceStance *Stance
+}
+
+// Candidates returns the best passages of other outlets' reports that may
+// be evidence for the claim, best first, each with its score, the reason
+// and a suggested stance.
+func (s *Store) Candidates(ctx context.Context, claimID int64, opts CandidateOptions) ([]Candidate, error) {
+	o := opts.withDefaults()
+	var out []Candidate
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var c struct {
+			ID          int64
+			ArticleID   int64
+			ContentText string
+			OutletID    int64
+			PublishedAt *time.Time
+		}
+		res := tx.Raw(claimForMatchingSQL, claimID).Scan(&c)
+		if res.Error != nil {
+			return fmt.Errorf("claim %d: %w", claimID, res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return ErrNotFound
+		}
+		// SET LOCAL: the threshold holds for this transaction only, and
+		// the % operator reads it when it uses the trigram index.
+		if err := tx.Exec(`SELECT set_config('pg_trgm.similarity_threshold', ?, true)`, strconv.FormatFloat(o.Similarity, 'f', 3, 64)).Error; err != nil {
+			return fmt.Errorf("trigram threshold: %w", err)
+		}
+		q := newMatchQuery(c.ContentText)
+		args := map[string]any{
+			"pairs": q.pairs, "words": q.words, "text": c.ContentText, "claim": c.ID, "article": c.ArticleID,
+			"outlet": c.OutletID, "same": o.SameOutlet, "scan": o.Scan, "pool": o.Pool,
+		}
+		var rows []poolRow
+		if err := tx.Raw(candidatePoolSQL, args).Scan(&rows).Error; err != nil {
+			return fmt.Errorf("candidates of claim %d: %w", claimID, err)
+		}
+		if len(rows) < o.Limit && q.words != "" {
+			var more []poolRow
+			if err := tx.Raw(candidateWidenSQL, args).Scan(&more).Error; err != nil {
+				return fmt.Errorf("candidates of claim %d: %w", claimID, err)
+			}
+			rows = mergeRows(rows, more)
+		}
+		out = rankCandidates(c.ContentText, c.OutletID, c.PublishedAt, rows, o.Limit)
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return nil, ErrNotFound
+		}
+		return nil, err
+	}
+	return out, nil
+}
+
+func mergeRows(a, b []poolRow) []poolRow {
+	seen := make(map[int64]bool, len(a))
+	for _, r := range a {
+		seen[r.PassageClaimID] = true
+	}
+	for _, r := range b {
+		if !seen[r.PassageClaimID] {
+			seen[r.PassageClaimID] = true
+			a = append(a, r)
+		}
+	}
+	return a
+}
+
+// matchQuery is a claim's full-text queries in to_tsquery syntax.
+type matchQuery struct {
+	words string // any of the words: "a | b | c"
+	pairs string // any two of them: "(a & b) | (a & c) | (b & c)"
+}
+
+// newMatchQuery builds the full-text queries from the claim's salient
+// words, names first and longer words next: they are the rarer ones.
+func newMatchQuery(text string) matchQuery {
+	names := map[string]bool{}
+	for _, e := range Entities(text) {
+		for _, p := range strings.Fields(strings.ToLower(e)) {
+			for _, q := range strings.Split(p, "-") {
+				names[q] = true
+			}
+		}
+	}
+	var words []string
+	for _, w := range SalientWords(text) {
+		// to_tsquery has its own syntax; letters and digits are inert.
+		w = strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, w)
+		if w != "" && !containsString(words, w) {
+			words = append(words, w)
+		}
+	}
+	sort.SliceStable(words, func(i, j int) bool {
+		if names[words[i]] != names[words[j]] {
+			return names[words[i]]
+		}
+		return len(words[i]) > len(words[j])
+	})
+	if len(words) > maxQueryWords {
+		words = words[:maxQueryWords]
+	}
+	var q matchQuery
+	q.words = strings.Join(words, " | ")
+	if len(words) == 1 {
+		q.pairs = words[0]
+		return q
+	}
+	var pairs []string
+	for i := range words {
+		for j := i + 1; j < len(words); j++ {
+			pairs = append(pairs, "("+words[i]+" & "+words[j]+")")
+		}
+	}
+	q.pairs = strings.Join(pairs, " | ")
+	return q
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// rankCandidates scores the pool against the claim and keeps the best
+// limit, best first. Pure, so it is tested without a database.
+func rankCandidates(claim string, outletID int64, published *time.Time, rows []poolRow, limit int) []Candidate {
+	entities := Entities(claim)
+	words := SalientWords(claim)
+	entityWords := map[string]bool{}
+	for _, e := range entities {
+		for _, p := range strings.Fields(strings.ToLower(e)) {
+			entityWords[p] = true
+			for _, q := range strings.Split(p, "-") {
+				entityWords[q] = true
+			}
+		}
+	}
+	maxRank := 0.0
+	for _, r := range rows {
+		maxRank = max(maxRank, r.TextRank)
+	}
+	out := make([]Candidate, 0, len(rows))
+	for _, r := range rows {
+		pw := wordSet(r.ContentText)
+		stems := stemSet(pw)
+		var sig Signals
+		if maxRank > 0 {
+			sig.Text = r.TextRank / maxRank
+		}
+		sig.Trigram = r.Trigram
+		sharedNames := sharedEntities(entities, pw)
+		if len(entities) > 0 {
+			sig.Entities = float64(len(sharedNames)) / float64(len(entities))
+		}
+		var sharedWords []string
+		for _, w := range words {
+			if pw[w] || stems[stem(w)] {
+				sharedWords = append(sharedWords, w)
+			}
+		}
+		if len(words) > 0 {
+			sig.Words = float64(len(sharedWords)) / float64(len(words))
+		}
+		sig.Date = 0.5
+		var days *int
+		if published != nil && r.PublishedAt != nil {
+			d := int(math.Round(math.Abs(published.Sub(*r.PublishedAt).Hours()) / 24))
+			days = &d
+			sig.Date = math.Exp(-float64(d) / 3)
+		}
+		score := weightText*sig.Text + weightTrigram*sig.Trigram + weightWords*sig.Words + weightEntities*sig.Entities + weightDate*sig.Date
+		if len(entities) == 0 {
+			// Without names to share, their weight goes to words.
+			score += weightEntities * sig.Words
+		}
+		shared := append([]string(nil), sharedNames...)
+		for _, w := range sharedWords {
+			if !entityWords[w] {
+				shared = append(shared, w)
+			}
+		}
+		cand := Candidate{
+			PassageClaimID: r.PassageClaimID, ArticleID: r.ArticleID, ArticleTitle: r.ArticleTitle,
+			OutletID: r.OutletID, OutletName: r.OutletName, PublishedAt: r.PublishedAt, Kind: r.Kind,
+			Passage:    Range{Start: r.ContentStart, End: r.ContentEnd, Text: r.ContentText},
+			SameOutlet: r.OutletID == outletID,
+			Score:      math.Round(score*1000) / 1000,
+			Signals:    sig,
+			Shared:     shared,
+			DaysApart:  days,
+			Suggestion: SuggestStance(claim, r.ContentText),
+			EvidenceID: r.EvidenceID, EvidenceStance: r.EvidenceStance,
+		}
+		cand.Reason = reasonOf(cand)
+		out = append(out, cand)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].PassageClaimID < out[j].PassageClaimID
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// reasonOf says why a candidate was found, as a reviewer reads it.
+func reasonOf(c Candidate) string {
+	var parts []string
+	if len(c.Shared) > 0 {
+		sh := c.Shared
+		if len(sh) > 8 {
+			sh = sh[:8]
+		}
+		parts = append(parts, "shares: "+strings.Join(sh, ", "))
+	} else if c.Signals.Trigram > 0 {
+		parts = append(parts, fmt.Sprintf("similar wording (%.0f%%)", c.Signals.Trigram*100))
+	}
+	if c.DaysApart != nil {
+		switch d := *c.DaysApart; d {
+		case 0:
+			parts = append(parts, "same day")
+		case 1:
+			parts = append(parts, "1 day apart")
+		default:
+			parts = append(parts, fmt.Sprintf("%d days apart", d))
+		}
+	}
+	if c.SameOutlet {
+		parts = append(parts, "same outlet")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// stem is a crude English suffix stripper, enough to let "warned" share
+// with "warns" when counting shared words; full-text search does the real
+// stemming in the database.
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+func stemSet(words map[string]bool) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for w := range words {
+		m[stem(w)] = true
+	}
+	return m
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { claimTitle, excerpt, formatDate, percent, safeHref, speakerDetail, speakerName } from './format';
+import { claimAt } from './testdata';
+
+describe('format', () => {
+  it('shows dates as UTC days', () => {
+    expect(formatDate('2016-09-28')).toMatch(/28 Sept? 2016/);
+    expect(formatDate('2016-09-28T23:30:00-05:00')).toMatch(/29 Sept? 2016/);
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('garbage')).toBe('garbage');
+  });
+
+  it('shortens long text at a word boundary', () => {
+    expect(excerpt('short  text\n here')).toBe('short text here');
+    const long = 'word '.repeat(100);
+    const e = excerpt(long, 50);
+    expect(Array.from(e).length).toBeLessThanOrEqual(50);
+    expect(e.endsWith('word…')).toBe(true);
+    // Never splits a surrogate pair.
+    expect(excerpt('😀'.repeat(20), 10)).toBe(`${'😀'.repeat(9)}…`);
+  });
+
+  it('shows confidence as a percentage', () => {
+    expect(percent(0.876)).toBe('88%');
+    expect(percent(1.2)).toBe('100%');
+    expect(percent(Number.NaN)).toBe('');
+  });
+
+  it('describes speakers', () => {
+    const s = { id: 1, name: 'A', role: 'Spokesman', organisation: 'Ministry', kind: 'person', mention: null };
+    expect(speakerDetail(s)).toBe('Spokesman, Ministry');
+    expect(speakerDetail({ ...s, role: '' })).toBe('Ministry');
+    expect(speakerDetail({ ...s, role: 'Ministry' })).toBe('Ministry');
+    expect(speakerDetail(null)).toBe('');
+    const c = claimAt('x y', 'y', { kind: 'assertion' });
+    expect(speakerName(c)).toBe('The outlet');
+    expect(speakerName({ ...c, kind: 'direct' })).toBe('Unknown speaker');
+    expect(claimTitle({ ...c, speaker: s })).toBe('A (Spokesman, Ministry) · Assertion');
+  });
+
+  it('allows only http and https links', () => {
+    expect(safeHref('https://www.presstv.ir/Detail/2016/09/28/x')).toBe('https://www.presstv.ir/Detail/2016/09/28/x');
+    expect(safeHref('javascript:alert(1)')).toBeNull();
+    expect(safeHref('data:text/html,<script>')).toBeNull();
+    expect(safeHref('not a url')).toBeNull();
+    expect(safeHref('')).toBeNull();
+  });
+});
