@@ -53,17 +53,12 @@ var monthNames = map[string]bool{
 }
 
 func classifyParagraphs(d *doc) {
-	var buf [64]byte
-	lines := make([]string, len(d.paras))
-	for p, pa := range d.paras {
-		lines[p] = d.text[pa.start:pa.end]
-	}
 	headline := false
 	trailing := false // below the share buttons everything is furniture
 	for p := range d.paras {
 		pa := &d.paras[p]
-		line := lines[p]
-		low := lowerASCII(line, buf[:])
+		line := d.text[pa.start:pa.end]
+		low := d.norm[pa.start:pa.end] // the phrases are ASCII
 		words := d.wordCount(pa.t0, pa.t1)
 		switch {
 		case trailing && words <= 12:
@@ -85,7 +80,7 @@ func classifyParagraphs(d *doc) {
 			if words > 30 {
 				pa.role = roleBody // no headline line: the text starts with the body
 			}
-		case isCaption(d, p, strings.ToLower(line)):
+		case isCaption(d, p, low):
 			pa.role = roleCaption
 		case isHeading(d, p, words):
 			pa.role = roleHeadline
@@ -95,21 +90,10 @@ func classifyParagraphs(d *doc) {
 	}
 }
 
-// lowerASCII lower-cases the start of line for prefix tests. Only ASCII is
-// folded: the phrases are ASCII.
-func lowerASCII(line string, buf []byte) string {
-	n := min(len(line), len(buf))
-	for i := 0; i < n; i++ {
-		c := line[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return string(buf[:n])
-}
-
 func isBoilerplateLine(low string, words int) bool {
+	if words > 20 {
+		return false
+	}
 	for _, ph := range boilerplatePhrases {
 		if strings.HasPrefix(low, ph) {
 			return words <= 12 || strings.Contains(low, "accessed at")

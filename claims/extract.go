@@ -42,7 +42,7 @@ type doc struct {
 
 func newDoc(text string) *doc {
 	d := &doc{text: text, norm: normalise(text)}
-	d.toks, d.paras = splitParagraphs(text, d.norm, make([]tok, 0, len(text)/5+1), nil)
+	d.toks, d.paras = splitParagraphs(text, d.norm, make([]tok, 0, len(text)/6+1), nil)
 	for p := range d.paras {
 		d.sents = splitSentences(text, d.toks, p, &d.paras[p], d.sents)
 	}

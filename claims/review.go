@@ -322,13 +322,16 @@ func (s *Store) Create(ctx context.Context, nc NewClaim, actor *int64) (Claim, e
 			return err
 		}
 		if ch.SpeakerID != nil || ch.NewSpeaker != nil || ch.Mention != nil || ch.Cue != nil {
-			confirmed := Confirmed
-			ch.Status = &confirmed
 			updated, err := store.Update(ctx, c.ID, ch, actor)
 			if err != nil {
 				return err
 			}
+			// Made by a reviewer, so confirmed as made, not "edited".
+			if err := tx.WithContext(ctx).Model(&Claim{}).Where("id = ?", c.ID).Update("status", Confirmed).Error; err != nil {
+				return err
+			}
 			c = updated
+			c.Status = Confirmed
 		}
 		// Creation is audited with no before: undo rejects the claim.
 		if err := audit(ctx, tx, actor, "create", "claim", c.ID, nil, stateOf(c)); err != nil {

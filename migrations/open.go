@@ -54,6 +54,17 @@ func (db *DB) Close() {
 	db.Pool.Close()
 }
 
+// Migrate applies Crosscheck's pending migrations, then the job queue's, and
+// returns what it applied.
+func (db *DB) Migrate(ctx context.Context) ([]string, error) {
+	done, err := Apply(ctx, db.SQL)
+	if err != nil {
+		return done, err
+	}
+	river, err := ApplyRiver(ctx, db.Pool)
+	return append(done, river...), err
+}
+
 // OpenMigrated opens the database at url and applies pending migrations,
 // logging what it applied.
 func OpenMigrated(ctx context.Context, url string, log *slog.Logger) (*DB, error) {
@@ -61,12 +72,7 @@ func OpenMigrated(ctx context.Context, url string, log *slog.Logger) (*DB, error
 	if err != nil {
 		return nil, err
 	}
-	done, err := Apply(ctx, db.SQL)
-	if err == nil {
-		var river []string
-		river, err = ApplyRiver(ctx, db.Pool)
-		done = append(done, river...)
-	}
+	done, err := db.Migrate(ctx)
 	if err != nil {
 		db.Close()
 		return nil, err

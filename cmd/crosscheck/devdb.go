@@ -62,7 +62,7 @@ func runDevDB(ctx context.Context, e env, args []string) error {
 			return err
 		}
 		defer db.Close()
-		if _, err := migrations.Apply(ctx, db.SQL); err != nil {
+		if _, err := db.Migrate(ctx); err != nil {
 			return err
 		}
 		fmt.Fprintln(e.stdout, u)

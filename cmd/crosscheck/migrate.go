@@ -37,7 +37,7 @@ func runMigrate(ctx context.Context, e env, args []string) error {
 		}
 		return nil
 	}
-	done, err := migrations.Apply(ctx, db.SQL)
+	done, err := db.Migrate(ctx)
 	for _, v := range done {
 		fmt.Fprintln(e.stdout, "applied", v)
 	}
