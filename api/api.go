@@ -25,6 +25,20 @@ type Options struct {
 	// Jobs queues URL fetches and reads their progress; nil answers 503 to
 	// requests that need it.
 	Jobs *claims.Queue
+
+	// AllowAnonymousRead lets callers without credentials read (every GET a
+	// researcher may). Off by default: a deployment shows nothing to
+	// strangers unless it says so.
+	AllowAnonymousRead bool
+	// AllowAnonymousWrite lets callers without credentials do everything an
+	// admin may, recorded with no actor in the audit trail. Only for tests
+	// that are not about accounts, and for browser tests of a page that does
+	// not sign in yet; serve allows it only on a loopback address.
+	AllowAnonymousWrite bool
+	// TokenRate bounds each API token's requests per second (a token bucket
+	// holding TokenBurst), counted per process. Default 20 per second, burst 40.
+	TokenRate  float64
+	TokenBurst int
 }
 
 type server struct {
@@ -32,6 +46,8 @@ type server struct {
 	log  *slog.Logger
 	opts Options
 	spec func() map[string]any // the OpenAPI description, built once
+	// limits holds each API token's bucket in this process's memory.
+	limits *tokenLimits
 }
 
 // New returns Crosscheck's HTTP handler.
@@ -39,7 +55,13 @@ func New(db *gorm.DB, log *slog.Logger, opts Options) http.Handler {
 	if opts.MaxBodyBytes == 0 {
 		opts.MaxBodyBytes = 12 << 20
 	}
-	s := &server{db: db, log: log, opts: opts}
+	if opts.TokenRate == 0 {
+		opts.TokenRate = 20
+	}
+	if opts.TokenBurst == 0 {
+		opts.TokenBurst = 40
+	}
+	s := &server{db: db, log: log, opts: opts, limits: newTokenLimits(opts.TokenRate, opts.TokenBurst)}
 	s.spec = sync.OnceValue(func() map[string]any { return describe(s.routes()) })
 	if s.opts.Ping == nil {
 		s.opts.Ping = func(ctx context.Context) error {
@@ -55,7 +77,7 @@ func New(db *gorm.DB, log *slog.Logger, opts Options) http.Handler {
 	r.HandleMethodNotAllowed = true
 	r.Use(s.requestID, s.recover, s.logRequests, securityHeaders)
 	for _, rt := range s.routes() {
-		r.Handle(rt.method, rt.path, rt.handler)
+		r.Handle(rt.method, rt.path, s.authorize(rt), rt.handler)
 	}
 	r.GET("/api/v1/openapi.json", s.openAPI)
 	r.NoMethod(func(c *gin.Context) {
@@ -88,6 +110,12 @@ type route struct {
 	resp    any // response body type
 	status  int // success status
 	errors  []int
+	// role is the least role that may call the route. Left empty, GET
+	// routes need a researcher and every other method an admin, so a route
+	// added without thought is closed rather than open.
+	role Role
+	// public routes need no one: health, signing in.
+	public bool
 }
 
 type param struct {
@@ -105,11 +133,11 @@ func (s *server) routes() []route {
 	id := param{name: "id", in: "path", typ: "integer", required: true, desc: "the id"}
 	rs := []route{
 		{method: "GET", path: "/healthz", summary: "Health: 200 when the database answers, 503 when it does not",
-			handler: s.health, resp: health{}, status: 200, errors: []int{503}},
+			handler: s.health, resp: health{}, status: 200, errors: []int{503}, public: true},
 		{method: "GET", path: "/api/v1/articles", summary: "List articles, newest first",
 			handler: s.listArticles, params: paging, resp: articlePage{}, status: 200, errors: []int{400}},
 		{method: "POST", path: "/api/v1/articles", summary: "Ingest an article: store its text and every claim extracted from it, in one transaction. The same text again returns the stored article (200).",
-			handler: s.createArticle, body: articleRequest{}, resp: articleWithClaims{}, status: 201, errors: []int{400, 413, 415, 422}},
+			handler: s.createArticle, body: articleRequest{}, resp: articleWithClaims{}, status: 201, errors: []int{400, 413, 415, 422}, role: RoleReviewer},
 		{method: "GET", path: "/api/v1/articles/:id", summary: "An article with its text and claims",
 			handler: s.getArticle, params: []param{id}, resp: articleWithClaims{}, status: 200, errors: []int{400, 404}},
 		{method: "GET", path: "/api/v1/claims", summary: "List claims, filtered",
@@ -127,5 +155,6 @@ func (s *server) routes() []route {
 	rs = append(rs, s.jobRoutes()...)
 	rs = append(rs, s.outletRoutes()...)
 	rs = append(append(rs, s.exportRoutes()...), s.lookupRoutes()...)
+	rs = append(append(append(rs, s.sessionRoutes()...), s.tokenRoutes()...), s.accountRoutes()...)
 	return rs
 }

@@ -26,11 +26,11 @@ func (s *server) evidenceRoutes() []route {
 		{method: "GET", path: "/api/v1/claims/:id/evidence", summary: "A claim's evidence links: conflicts first, then corroboration, then context",
 			handler: s.listEvidence, params: []param{id}, resp: evidenceList{}, status: 200, errors: []int{400, 404}},
 		{method: "POST", path: "/api/v1/claims/:id/evidence", summary: "Link a passage of another article to the claim with a stance. One link per claim and passage: a second decision updates the first (200); version, when given, must be the link's current one (409).",
-			handler: s.createEvidence, params: []param{id}, body: evidenceRequest{}, resp: claims.Evidence{}, status: 201, errors: []int{400, 404, 409, 415, 422}},
+			handler: s.createEvidence, role: RoleReviewer, params: []param{id}, body: evidenceRequest{}, resp: claims.Evidence{}, status: 201, errors: []int{400, 404, 409, 415, 422}},
 		{method: "GET", path: "/api/v1/evidence/:id", summary: "One evidence link; its ETag is its version",
 			handler: s.getEvidence, params: []param{id}, resp: claims.Evidence{}, status: 200, errors: []int{400, 404}},
 		{method: "PATCH", path: "/api/v1/evidence/:id", summary: "Change a link's stance or note. Name the version you saw in If-Match (412 when stale) or in the body (409 when stale).",
-			handler: s.updateEvidence, params: []param{id, {name: "If-Match", in: "header", typ: "string", desc: "the ETag (version) you saw"}},
+			handler: s.updateEvidence, role: RoleReviewer, params: []param{id, {name: "If-Match", in: "header", typ: "string", desc: "the ETag (version) you saw"}},
 			body: evidencePatch{}, resp: claims.Evidence{}, status: 200, errors: []int{400, 404, 409, 412, 415, 422, 428}},
 	}
 	return append(rs, s.storyRoutes()...)

@@ -17,7 +17,7 @@ import (
 // is escaped because gin takes ':' for the start of a path parameter.
 func (s *server) lookupRoutes() []route {
 	return []route{
-		{method: "GET", path: `/api/v1/claims\:search`, summary: "Search claims by text, best first, with a relevance score (0 to 1: full-text rank and trigram similarity), speaker, outlet, other reports carrying the same statement (appearances) and evidence links with stance",
+		{method: "GET", path: `/api/v1/claims\:search`, summary: "Search claims by text, best first, with a relevance score (0 to 1: full-text rank and trigram similarity; when no claim has all the words, the claims closest in trigrams, marked fuzzy), speaker, outlet, other reports carrying the same statement (appearances) and evidence links with stance",
 			handler: s.searchClaims, params: []param{
 				{name: "query", in: "query", typ: "string", desc: "words to find (web-search syntax: \"quoted phrase\", -excluded); may be empty when speaker or outlet is given"},
 				{name: "speaker", in: "query", typ: "string", desc: "only claims of this speaker: its id or part of its name"},
@@ -28,7 +28,7 @@ func (s *server) lookupRoutes() []route {
 				{name: "page_token", in: "query", typ: "string", desc: "next_page_token of the previous page"},
 			}, resp: searchPage{}, status: 200, errors: []int{400}},
 		{method: "POST", path: `/api/v1/claims\:lookup`, summary: "Find the claims most like a longer text (a paragraph or an article): claims whose words it contains, ranked by full-text rank and by how much of each claim appears in the text",
-			handler: s.lookupClaims, body: lookupRequest{}, resp: searchPage{}, status: 200, errors: []int{400, 413, 415}},
+			handler: s.lookupClaims, role: RoleResearcher, body: lookupRequest{}, resp: searchPage{}, status: 200, errors: []int{400, 413, 415}},
 	}
 }
 
@@ -36,6 +36,7 @@ func (s *server) lookupRoutes() []route {
 type searchHit struct {
 	Claim       claimDoc              `json:"claim"`
 	Score       float64               `json:"score" doc:"relevance, 0 to 1"`
+	Fuzzy       bool                  `json:"fuzzy" doc:"true when no claim had all the query's words and these are the closest in trigrams"`
 	Article     claims.ArticleRef     `json:"article"`
 	Review      hitReview             `json:"review"`
 	Appearances []claims.Appearance   `json:"appearances" doc:"other reports carrying the same or a similar statement"`
@@ -78,7 +79,7 @@ func (s *server) searchClaims(c *gin.Context) {
 	if len(hits) > limit {
 		hits = hits[:limit]
 		last := hits[limit-1]
-		page.NextPageToken = encodeToken(claims.SearchCursor{Score: last.Score, ID: last.Claim.ID})
+		page.NextPageToken = encodeToken(claims.SearchCursor{Score: last.Score, ID: last.Claim.ID, Fuzzy: last.Fuzzy})
 	}
 	for _, h := range hits {
 		page.Items = append(page.Items, hitDoc(h))
@@ -186,6 +187,6 @@ func (s *server) lookupClaims(c *gin.Context) {
 }
 
 func hitDoc(h claims.Hit) searchHit {
-	return searchHit{Claim: h.Claim.JSONShape(), Score: h.Score, Article: h.Article, Review: hitReview{Status: h.Claim.Status},
+	return searchHit{Claim: h.Claim.JSONShape(), Score: h.Score, Fuzzy: h.Fuzzy, Article: h.Article, Review: hitReview{Status: h.Claim.Status},
 		Appearances: h.Appearances, Evidence: h.Evidence}
 }

@@ -197,6 +197,8 @@ func describe(routes []route) map[string]any {
 }
 
 func openAPIPath(p string) string {
+	// A literal colon is escaped for gin ("/claims\\:search").
+	p = strings.ReplaceAll(p, `\:`, ":")
 	parts := strings.Split(p, "/")
 	for i, s := range parts {
 		if strings.HasPrefix(s, ":") {
@@ -213,8 +215,10 @@ func operationID(method, path string) string {
 		if s == "" || s == "api" || s == "v1" {
 			continue
 		}
-		s = strings.TrimPrefix(s, ":")
-		b.WriteString(strings.ToUpper(s[:1]) + s[1:])
+		s = strings.TrimPrefix(strings.ReplaceAll(s, `\:`, ":"), ":")
+		for _, word := range strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == '_' || r == '.' }) {
+			b.WriteString(strings.ToUpper(word[:1]) + word[1:])
+		}
 	}
 	return b.String()
 }

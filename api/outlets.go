@@ -19,11 +19,11 @@ func (s *server) outletRoutes() []route {
 		{method: "GET", path: "/api/v1/outlets", summary: "Every outlet, by name, with its article count",
 			handler: s.listOutlets, resp: outletList{}, status: 200},
 		{method: "POST", path: "/api/v1/outlets", summary: "Add an outlet: a name, and optionally a domain (its articles' URLs), a country and notes",
-			handler: s.createOutlet, body: sources.OutletChange{}, resp: sources.Outlet{}, status: 201, errors: []int{400, 409, 415, 422}},
+			handler: s.createOutlet, role: RoleAdmin, body: sources.OutletChange{}, resp: sources.Outlet{}, status: 201, errors: []int{400, 409, 415, 422}},
 		{method: "GET", path: "/api/v1/outlets/:id", summary: "One outlet",
 			handler: s.getOutlet, params: []param{id}, resp: sources.Outlet{}, status: 200, errors: []int{400, 404}},
 		{method: "PATCH", path: "/api/v1/outlets/:id", summary: "Change an outlet's name, domain, country or notes; fields left out stay as they are",
-			handler: s.updateOutlet, params: []param{id}, body: sources.OutletChange{}, resp: sources.Outlet{}, status: 200, errors: []int{400, 404, 409, 415, 422}},
+			handler: s.updateOutlet, role: RoleAdmin, params: []param{id}, body: sources.OutletChange{}, resp: sources.Outlet{}, status: 200, errors: []int{400, 404, 409, 415, 422}},
 	}
 }
 

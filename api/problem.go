@@ -1,10 +1,15 @@
 package api
 
 import (
+	"database/sql/driver"
 	"errors"
+	"io"
+	"net"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/crosscheck-news/crosscheck/claims"
 	"github.com/crosscheck-news/crosscheck/sources"
@@ -46,8 +51,29 @@ func problemFor(err error) *Problem {
 		return &Problem{Status: http.StatusNotFound, Detail: "no such resource"}
 	case errors.Is(err, claims.ErrConflict):
 		return &Problem{Status: http.StatusConflict, Detail: err.Error()}
+	case databaseDown(err):
+		return &Problem{Status: http.StatusServiceUnavailable, Detail: "the database is not answering; try again shortly"}
 	}
 	return &Problem{Status: http.StatusInternalServerError, Detail: "an internal error occurred; the request id identifies it in the server's log"}
+}
+
+// databaseDown reports whether err means PostgreSQL cannot be reached or
+// dropped the connection (restarting, shutting down, full): the request may
+// succeed later, so it is a 503, not a 500. The pool reconnects by itself.
+func databaseDown(err error) bool {
+	var connect *pgconn.ConnectError
+	var pg *pgconn.PgError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &connect), errors.As(err, &netErr), errors.Is(err, driver.ErrBadConn),
+		errors.Is(err, io.ErrUnexpectedEOF), pgconn.Timeout(err), pgconn.SafeToRetry(err):
+		return true
+	case errors.As(err, &pg):
+		// Class 08: connection exception; 57P01-57P03: the server is shutting
+		// down or starting; 53300: too many connections.
+		return strings.HasPrefix(pg.Code, "08") || pg.Code == "57P01" || pg.Code == "57P02" || pg.Code == "57P03" || pg.Code == "53300"
+	}
+	return strings.Contains(err.Error(), "conn closed") || strings.Contains(err.Error(), "closed pool")
 }
 
 // problem writes p, filling its standard members.
@@ -68,6 +94,9 @@ func (s *server) problem(c *gin.Context, p *Problem) {
 // fail answers with the problem for err, logging internal errors once.
 func (s *server) fail(c *gin.Context, err error) {
 	p := problemFor(err)
+	if p.Status == http.StatusServiceUnavailable {
+		c.Header("Retry-After", "2")
+	}
 	if p.Status >= 500 {
 		s.log.ErrorContext(c.Request.Context(), "request failed", "request_id", c.GetString(requestIDKey), "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
 	}

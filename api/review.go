@@ -106,17 +106,17 @@ func (s *server) reviewRoutes() []route {
 	ifMatch := param{name: "If-Match", in: "header", typ: "string", desc: `the claim's ETag ("<version>"), instead of version in the body`}
 	return []route{
 		{method: "PATCH", path: "/api/v1/claims/:id", summary: "Change a claim: status (confirm, reject), kind, content range, speaker, mention, cue",
-			handler: s.updateClaim, params: []param{id, ifMatch}, body: claimChange{}, resp: claimDoc{}, status: 200, errors: []int{400, 404, 409, 422}},
+			handler: s.updateClaim, role: RoleReviewer, params: []param{id, ifMatch}, body: claimChange{}, resp: claimDoc{}, status: 200, errors: []int{400, 404, 409, 422}},
 		{method: "POST", path: "/api/v1/claims/:id/split", summary: "Split a claim in two at a code point",
-			handler: s.splitClaim, params: []param{id, ifMatch}, body: splitRequest{}, resp: splitResult{}, status: 200, errors: []int{400, 404, 409, 422}},
+			handler: s.splitClaim, role: RoleReviewer, params: []param{id, ifMatch}, body: splitRequest{}, resp: splitResult{}, status: 200, errors: []int{400, 404, 409, 422}},
 		{method: "POST", path: "/api/v1/claims/:id/merge", summary: "Merge another claim of the same article into this one",
-			handler: s.mergeClaims, params: []param{id, ifMatch}, body: mergeRequest{}, resp: claimDoc{}, status: 200, errors: []int{400, 404, 409, 422}},
+			handler: s.mergeClaims, role: RoleReviewer, params: []param{id, ifMatch}, body: mergeRequest{}, resp: claimDoc{}, status: 200, errors: []int{400, 404, 409, 422}},
 		{method: "POST", path: "/api/v1/claims/:id/undo", summary: "Undo the latest change to a claim (and everything the same action changed)",
-			handler: s.undoClaim, params: []param{id}, resp: claimList{}, status: 200, errors: []int{400, 404, 422}},
+			handler: s.undoClaim, role: RoleReviewer, params: []param{id}, resp: claimList{}, status: 200, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/claims/:id/history", summary: "A claim's audit trail: who changed what, when, before and after",
 			handler: s.claimHistory, params: []param{id}, resp: historyList{}, status: 200, errors: []int{400, 404}},
 		{method: "POST", path: "/api/v1/articles/:id/claims", summary: "Create a claim from a selection of the article's text",
-			handler: s.createClaim, params: []param{{name: "id", in: "path", typ: "integer", required: true, desc: "article id"}}, body: newClaimRequest{}, resp: claimDoc{}, status: 201, errors: []int{400, 404, 422}},
+			handler: s.createClaim, role: RoleReviewer, params: []param{{name: "id", in: "path", typ: "integer", required: true, desc: "article id"}}, body: newClaimRequest{}, resp: claimDoc{}, status: 201, errors: []int{400, 404, 422}},
 		{method: "GET", path: "/api/v1/review/next", summary: "The next unreviewed claim, with the queue's progress",
 			handler: s.nextInQueue, params: []param{
 				{name: "outlet", in: "query", typ: "integer", desc: "only claims of this outlet's articles"},

@@ -74,6 +74,8 @@ func classifyParagraphs(d *doc) {
 			pa.role = roleBoilerplate
 		case !headline && isBreadcrumb(line):
 			pa.role = roleBoilerplate
+		case !headline && isMasthead(d, p, words):
+			pa.role = roleBoilerplate
 		case !headline:
 			pa.role = roleHeadline
 			headline = true
@@ -120,6 +122,19 @@ func isBoilerplateLine(low string, words int) bool {
 	return false
 }
 
+// isMasthead recognises the outlet's name on a line of its own above the
+// headline: one to three capitalised words followed by a short line that
+// does not end like a sentence.
+func isMasthead(d *doc, p int, words int) bool {
+	pa := d.paras[p]
+	if words > 3 || p+1 >= len(d.paras) || !d.allUpperWords(pa.t0, pa.t1) {
+		return false
+	}
+	next := d.paras[p+1]
+	last := d.toks[next.t1-1]
+	return d.wordCount(next.t0, next.t1) <= 15 && last.kind == tWord
+}
+
 // isByline recognises "By Petra Lind, Example Gazette".
 func isByline(d *doc, p int, words int) bool {
 	pa := d.paras[p]
@@ -157,24 +172,17 @@ func isCaption(d *doc, p int, low string) bool {
 	if pa.s1-pa.s0 > 1 || d.hasQuote(pa.t0, pa.t1) {
 		return false
 	}
-	var buf [24]byte
 	scene, date := false, false
 	for i := pa.t0; i < pa.t1; i++ {
 		t := d.toks[i]
 		if t.kind != tWord {
 			continue
 		}
-		k, ok := lowerKey(d.text[t.start:t.end], buf[:])
-		if !ok {
-			continue
-		}
-		if sceneVerbs[string(k)] && i > pa.t0 && !d.toks[i-1].upper && d.word(i-1) != "to" || (string(k) == "seen" && (d.word(i-1) == "is" || d.word(i-1) == "are")) {
+		k := t.key
+		if sceneVerbs[k] && i > pa.t0 && d.word(i-1) != "to" || k == "seen" && (d.word(i-1) == "is" || d.word(i-1) == "are") {
 			scene = true
 		}
-		if t.upper && sceneVerbs[string(k)] && i > pa.t0 {
-			scene = true
-		}
-		if t.digit && t.end-t.start == 4 && i >= pa.t0+3 && d.toks[i-1].r == ',' && monthNames[lowerWord(d, i-3)] {
+		if t.digit && t.end-t.start == 4 && i >= pa.t0+3 && d.toks[i-1].r == ',' && monthNames[d.word(i-3)] {
 			date = true
 		}
 		if _, isCue := d.cueAt(i); isCue && d.subjectOK(i) {
@@ -211,13 +219,4 @@ func isDateline(d *doc, p int, words int) bool {
 		}
 	}
 	return false
-}
-
-func lowerWord(d *doc, i int) string {
-	if i < 0 || i >= len(d.toks) || d.toks[i].kind != tWord {
-		return ""
-	}
-	var buf [24]byte
-	k, _ := lowerKey(d.text[d.toks[i].start:d.toks[i].end], buf[:])
-	return string(k)
 }

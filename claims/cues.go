@@ -629,4 +629,9 @@ var cueWords = map[string]cueWord{
 	"highlighting":  {lemma: "highlight", class: cueStance, form: formIng},
 	"floated":       {lemma: "float", class: cueStance, form: formPast},
 	"floating":      {lemma: "float", class: cueStance, form: formIng},
+	"went":          {lemma: "go on", class: cueSpeech, form: formPast, inverts: true},
+	"goes":          {lemma: "go on", class: cueSpeech, form: formThird, inverts: true},
+	"call":          {lemma: "call", class: cueStance, form: formBase},
+	"calls":         {lemma: "call", class: cueStance, form: formThird},
+	"calling":       {lemma: "call", class: cueStance, form: formIng},
 }

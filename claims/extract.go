@@ -1,13 +1,14 @@
 package claims
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
 
 // ExtractorVersion names the rules that produced a set of drafts; it changes
 // whenever Extract's output for some text changes.
-const ExtractorVersion = "rules-1"
+const ExtractorVersion = "rules-2"
 
 // Extract finds the claims in an article's text: quotations and reported
 // statements with their speakers and cues, the outlet's own assertions,
@@ -42,7 +43,7 @@ type doc struct {
 
 func newDoc(text string) *doc {
 	d := &doc{text: text, norm: normalise(text)}
-	d.toks, d.paras = splitParagraphs(text, d.norm, make([]tok, 0, len(text)/6+1), nil)
+	d.toks, d.paras = splitParagraphs(text, d.norm, make([]tok, 0, len(text)/4+1), nil)
 	for p := range d.paras {
 		d.sents = splitSentences(text, d.toks, p, &d.paras[p], d.sents)
 	}
@@ -66,6 +67,11 @@ func (d *doc) isPunct(i int, r rune) bool {
 
 func (d *doc) paraOf(i int) int {
 	return sort.Search(len(d.paras), func(p int) bool { return d.paras[p].t1 > i })
+}
+
+// tokenAt is the index of the token that starts at or after byte off.
+func (d *doc) tokenAt(off int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].start >= off })
 }
 
 func (d *doc) sentOf(i int) int {
@@ -163,6 +169,9 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 	if p := cueParticle(c.lemma); p != "" && d.word(i+1) != p {
 		return cueWord{}, false
 	}
+	if c.lemma == "call" && (c.form == formBase || c.form == formThird || c.form == formIng && !d.isPunct(i-1, ',')) && d.word(i+1) != "for" && d.word(i+1) != "on" {
+		return cueWord{}, false // "calls" and "call" are nouns unless "calls for"
+	}
 	return c, true
 }
 
@@ -188,6 +197,8 @@ func cueParticle(lemma string) string {
 		return "about"
 	case "rail":
 		return "against"
+	case "go on":
+		return "on"
 	}
 	return ""
 }
@@ -240,7 +251,10 @@ func (b *builder) directQuotes() {
 	last := -1 // the last direct claim, for quotations that continue it
 	for qi := 0; qi < len(d.quotes); qi++ {
 		q := d.quotes[qi]
-		if !q.full || d.used[q.open] || d.paras[d.paraOf(q.open)].role != roleBody {
+		if d.used[q.open] || d.paras[d.paraOf(q.open)].role != roleBody {
+			continue
+		}
+		if !q.full && !b.shortStatement(q) {
 			continue
 		}
 		p := pending{kind: Direct, parts: [][2]int{{q.open, q.last + 1}}, inherit: -1}
@@ -283,14 +297,14 @@ func (b *builder) directQuotes() {
 				continue
 			case q.open == d.paras[pa].t0 && b.lastBodyPara(pa) == lp:
 				// A new quotation paragraph right after a quoted one: the same voice.
-				p.inherit, p.conf, p.cue = last, 0.55, b.claims[last].cue
+				p.inherit, p.conf, p.cue = last, 0.45, b.claims[last].cue
 				last = b.add(p)
 				continue
 			}
 		}
 		if q.words >= 4 && d.sents[d.sentOf(q.open)].t0 == q.open {
 			// Someone's words, but whose the text does not say here.
-			p.conf = 0.3
+			p.conf = 0.4
 			last = b.add(p)
 		}
 	}
@@ -303,6 +317,25 @@ func (d *doc) quoteOpening(i int) (quote, bool) {
 		return d.quotes[k], true
 	}
 	return quote{}, false
+}
+
+// shortStatement reports whether a quote too short to count as full is
+// still a statement of its own: `"It's huge," he said.` It must end with
+// its own punctuation and stand at the start of its sentence or clause.
+func (b *builder) shortStatement(q quote) bool {
+	d := b.d
+	if q.close < 0 || q.words == 0 || q.close-1 <= q.open {
+		return false
+	}
+	if !(d.isPunct(q.close-1, ',') || d.isPunct(q.close-1, '?') || d.isPunct(q.close-1, '!')) {
+		return false
+	}
+	p := d.paras[d.paraOf(q.open)]
+	if q.open == p.t0 || d.sents[d.sentOf(q.open)].t0 == q.open {
+		return true
+	}
+	prev := d.toks[q.open-1]
+	return prev.kind == tPunct && (prev.r == ',' || prev.r == ':' || isDash(d, q.open-1) || prev.r == '-')
 }
 
 // lastBodyPara is the body paragraph before p, skipping captions and
@@ -548,13 +581,17 @@ func (b *builder) segment(a, e, si int) {
 	start := a
 	// "According to X, CONTENT"
 	if d.word(a) == "according" && d.word(a+1) == "to" {
-		if m := d.npAfter(a+2, end); m.ok() && d.isPunct(m.t1, ',') {
+		if m := d.sourceAfter(a+2, end); m.ok() && d.isPunct(m.t1, ',') {
 			ce := b.contentEnd(m.t1+1, end)
 			if d.wordCount(m.t1+1, ce) >= 2 {
 				b.add(pending{kind: b.kindOf(m.t1+1, ce), parts: [][2]int{{m.t1 + 1, ce}}, spk: m, cue: [2]int{a, a + 2}, inherit: -1, conf: 0.85})
 				start = ce
 			}
 		}
+	}
+	// "The plan, he said, is dead.": content on both sides of the frame.
+	if start == a {
+		start = b.midFrame(a, end)
 	}
 	// "CONTENT, he said." and "CONTENT, said Poznikhir."
 	if start == a {
@@ -600,9 +637,9 @@ func (b *builder) segment(a, e, si int) {
 		}
 		n := d.cueLen(j, c)
 		switch {
-		case c.lemma == "according to" && j > a && d.isPunct(j-1, ','):
+		case c.lemma == "according to" && j > a && (d.isPunct(j-1, ',') || isDash(d, j-1)):
 			// "CONTENT, according to X."
-			m := d.npAfter(j+2, end)
+			m := d.sourceAfter(j+2, end)
 			if !m.ok() || d.wordCount(start, j-1) < 2 {
 				continue
 			}
@@ -610,7 +647,7 @@ func (b *builder) segment(a, e, si int) {
 			j = m.t1 - 1
 			start = m.t1
 			continue
-		case c.form == formIng && (j == a || d.isPunct(j-1, ',') || isSubordinator(d.word(j-1))) && c.class != cueEvidence && c.lemma != "continue":
+		case c.form == formIng && (j == a || d.isPunct(j-1, ',') || d.commaQuote(j-1) || isSubordinator(d.word(j-1)) || d.word(j-1) == "and" && j-1 > a) && c.class != cueEvidence && c.lemma != "continue":
 			if k := len(b.claims); b.participial(j, n, a, e, si) {
 				j = max(j, b.claimEnd(k)-1)
 				start = j + 1
@@ -619,18 +656,26 @@ func (b *builder) segment(a, e, si int) {
 		}
 		inherit := -1
 		m, aux := d.subjectBefore(j, start)
-		if !m.ok() && len(b.claims) > 0 && j-1 >= a && d.afterConjunction(j) && d.coordinatedCue(j) {
-			if k := len(b.claims) - 1; b.claimEnd(k) >= a && d.sentOf(b.claimEnd(k)-1) == si {
-				inherit, m = k, b.claims[k].spk
+		switch {
+		case m.ok():
+			if !formFits(d, c, aux, m, j) {
+				continue
 			}
-		}
-		if inherit < 0 && (!m.ok() || !formFits(d, c, aux, m, j)) {
+		case j-1 >= a && d.afterConjunction(j) && d.coordinatedCue(j):
+			// "said A and warned B", "FBI officials were angered by the
+			// deal and predicted ...": the subject of the clause before.
+			if k := len(b.claims) - 1; k >= 0 && b.claimEnd(k) >= a && d.sentOf(b.claimEnd(k)-1) == si {
+				inherit, m = k, b.claims[k].spk
+			} else if m = b.mainSubject(start, j); !m.ok() {
+				continue
+			}
+		default:
 			continue
 		}
 		cs := b.contentStart(c, j+n, end)
 		ce := b.contentEnd(cs, end)
-		if d.wordCount(cs, ce) < 2 {
-			continue
+		if w := d.wordCount(cs, ce); w < 2 && !(w == 1 && c.class == cueStance) {
+			continue // "endorses Clinton" is enough; "said Monday" is not
 		}
 		conf := 0.75
 		switch c.class {
@@ -648,6 +693,56 @@ func (b *builder) segment(a, e, si int) {
 		j = ce - 1
 		start = ce
 	}
+}
+
+// midFrame finds a frame set off by commas inside a sentence, "The plan,
+// he said, is dead", adds the claim in two parts and returns where the
+// rest of the segment starts (a when there is none).
+func (b *builder) midFrame(a, end int) int {
+	d := b.d
+	for c1 := a + 1; c1 < end; c1++ {
+		if !d.isPunct(c1, ',') || d.inQuote[c1] {
+			continue
+		}
+		if d.word(c1+1) == "according" && d.word(c1+2) == "to" && d.wordCount(a, c1) >= 1 {
+			// "Fundraising, according to the campaign, has surged."
+			if m := d.sourceAfter(c1+3, end); m.ok() && d.isPunct(m.t1, ',') && d.wordCount(m.t1+1, end) >= 2 {
+				ce := b.contentEnd(m.t1+1, end)
+				p := pending{kind: Indirect, parts: [][2]int{{a, c1}, {m.t1 + 1, ce}}, spk: m, cue: [2]int{c1 + 1, c1 + 3}, inherit: -1, conf: 0.75}
+				if b.kindOf(a, c1) != Indirect || b.kindOf(m.t1+1, ce) != Indirect {
+					p.kind = Mixed
+				}
+				b.add(p)
+				return ce
+			}
+		}
+		for c2 := c1 + 2; c2 < end && c2-c1 < 12; c2++ {
+			if d.toks[c2].kind == tQuote {
+				break
+			}
+			if !d.isPunct(c2, ',') {
+				continue
+			}
+			m, cue, fe, ok := b.tailFrame(c1+1, c2)
+			if !ok || fe != c2 || d.wordCount(a, c1) < 2 || d.wordCount(c2+1, end) < 2 || b.hasForwardCue(a, c1) {
+				break
+			}
+			ce := b.contentEnd(c2+1, end)
+			p := pending{kind: Indirect, parts: [][2]int{{a, c1}, {c2 + 1, ce}}, spk: m, cue: cue, inherit: -1, conf: 0.7}
+			if k1, k2 := b.kindOf(a, c1), b.kindOf(c2+1, ce); k1 != Indirect || k2 != Indirect {
+				p.kind = Mixed
+			}
+			b.add(p)
+			return ce
+		}
+	}
+	return a
+}
+
+// commaQuote reports whether token i closes a quote right after a comma:
+// `her “50-state strategy,” promising`.
+func (d *doc) commaQuote(i int) bool {
+	return i > 0 && d.toks[i].kind == tQuote && d.mark[i] && d.isPunct(i-1, ',')
 }
 
 // claimEnd is the token after claim k's content.
@@ -673,13 +768,16 @@ func (b *builder) participial(j, n, a, e, si int) bool {
 	end := trimEnd(d, a, e)
 	cs := b.contentStart(cueWord{class: cueSpeech}, j+n, end)
 	p := pending{cue: [2]int{j, j + n}, inherit: -1, conf: 0.65}
-	if j == a || isSubordinator(d.word(j-1)) {
+	if j == a || isSubordinator(d.word(j-1)) && (j-1 == a || !d.isPunct(j-2, ',')) {
 		// Content runs to the comma; the speaker is the phrase after it.
 		c := cs
 		for c < e && !(d.isPunct(c, ',') && !d.inQuote[c]) {
 			c++
 		}
 		sent := d.sents[si]
+		if c < e && d.inQuote[c] && c+1 < e && d.toks[c+1].kind == tQuote && d.mark[c+1] {
+			c++ // `After saying it was “so swollen,” she was ...`
+		}
 		if c >= e || c+1 >= sent.t1 {
 			return false
 		}
@@ -740,6 +838,16 @@ func (b *builder) mainSubject(a, j int) mention {
 				s = k + 1
 				break
 			}
+		}
+	}
+	// A name is the subject: "Hillary Clinton spoke out Tuesday ..., arguing".
+	if d.toks[s].kind == tWord && d.toks[s].upper && !leadingFunction[d.word(s)] {
+		e := s
+		for e < j && d.toks[e].kind == tWord && (d.toks[e].upper || d.word(e) == "of") {
+			e++
+		}
+		if e > s && e < j && d.toks[e].kind == tWord && !d.toks[e].upper && !closedClass[d.word(e)] && speakerNouns[d.word(e)] == "" && !orgWords[d.word(e)] {
+			return mention{s, e}
 		}
 	}
 	// The subject ends before the first word that looks like a verb.
@@ -815,9 +923,14 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 		}
 		return e
 	}
-	if c, isCue := d.cueAt(k); isCue && c.inverts && (c.form == formPast || c.form == formThird) {
+	if c, isCue := d.cueAt(k); isCue && c.inverts && (c.form == formPast || c.form == formThird || c.form == formBase) {
 		n := d.cueLen(k, c)
-		if s := d.npAfter(k+n, end); s.ok() {
+		if s := d.npAfter(k+n, end); s.ok() && (c.form != formBase || isPlural(d.word(s.t1-1))) {
+			// "..., say some Democrats, who cringe ...", "..., said an
+			// official who oversaw the case."
+			if d.word(s.t1) == "who" || d.isPunct(s.t1, ',') && d.word(s.t1+1) == "who" {
+				return s, [2]int{k, k + n}, end, true
+			}
 			if e := rest(s.t1); e >= 0 {
 				return s, [2]int{k, k + n}, e, true
 			}
@@ -828,7 +941,7 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 		if !isCue {
 			continue
 		}
-		if c.form == formIng || c.class == cueEvidence || c.lemma == "according to" {
+		if c.form == formIng || c.lemma == "according to" {
 			return
 		}
 		s, aux := d.subjectBefore(j, k)
@@ -844,6 +957,15 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 	return
 }
 
+func (d *doc) hasOrgWordIn(m mention) bool {
+	for k := m.t0; k < m.t1; k++ {
+		if orgWords[d.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
 // adverbialToken reports whether token i can be part of what trails a
 // frame: `told reporters on Monday`, `said in a statement last week`.
 func (d *doc) adverbialToken(i int) bool {
@@ -851,8 +973,12 @@ func (d *doc) adverbialToken(i int) bool {
 	if t.kind != tWord {
 		return t.kind == tPunct && (t.r == '(' || t.r == ')')
 	}
-	if t.upper || t.digit {
+	if t.digit {
 		return true
+	}
+	if t.upper {
+		// Headlines capitalise every word: there a capital proves nothing.
+		return d.paras[d.paraOf(i)].role == roleBody
 	}
 	w := t.key
 	switch w {
@@ -905,7 +1031,12 @@ func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 		}
 	}
 	if c.class == cueEvidence {
-		return speakerNouns[head] == Organisation || d.word(j+1) == "that"
+		// Polls, studies, videos and documents show; people find keys.
+		switch head {
+		case "he", "she", "i", "we", "they", "you", "who", "police", "officers", "investigators":
+			return d.word(j+1) == "that"
+		}
+		return !d.toks[m.t1-1].upper || speakerNouns[head] == Organisation || d.word(j+1) == "that" || d.hasOrgWordIn(m)
 	}
 	return true
 }
@@ -1030,7 +1161,7 @@ func (b *builder) contentEnd(cs, end int) int {
 		if d.inQuote[j] {
 			continue
 		}
-		if w := d.word(j); (w == "and" || w == "but") && j > cs+2 && d.coordinatedCue(j+1) {
+		if w := d.word(j); (w == "and" || w == "but") && j > cs+2 && (d.coordinatedCue(j+1) || d.isParticipial(j+1)) {
 			// "said A and warned B": B is a claim of its own.
 			if d.isPunct(j-1, ',') {
 				return j - 1
@@ -1044,10 +1175,17 @@ func (b *builder) contentEnd(cs, end int) int {
 			}
 			return j
 		}
-		if !d.isPunct(j, ',') {
+		if !d.isPunct(j, ',') && !d.isPunct(j, ';') {
 			continue
 		}
 		if d.isParticipial(j+1) || d.word(j+1) == "according" && d.word(j+2) == "to" {
+			return j
+		}
+		if isSubordinator(d.word(j+1)) && d.isParticipial(j+2) {
+			return j // "..., while acknowledging that ..."
+		}
+		if j > cs+3 && d.newClause(j+1, end) {
+			// "..., and the downgrade is casting a shadow": the outlet's own.
 			return j
 		}
 	}
@@ -1085,6 +1223,38 @@ func (d *doc) afterConjunction(j int) bool {
 		k--
 	}
 	return d.word(k) == "and" || d.word(k) == "but"
+}
+
+// newClause reports whether an independent clause with its own subject
+// starts at token i after a comma: "and the downgrade is", "but it was",
+// "yet refuses".
+func (d *doc) newClause(i, end int) bool {
+	switch d.word(i) {
+	case "and", "but", "yet", "while", "although", "though", "whereas":
+	default:
+		return false
+	}
+	i++
+	if d.word(i) == "that" || d.word(i) == "whether" || d.word(i) == "if" {
+		return false // "said A, and that B": still what was said
+	}
+	if w := d.word(i); w == "yet" || d.word(i-1) == "yet" {
+		return true
+	}
+	t := d.toks[i]
+	if i >= end || t.kind != tWord || !(t.upper || isDeterminer(t.key) || pronouns[t.key] != "") {
+		return false
+	}
+	for x := i + 1; x < end && x-i < 6; x++ {
+		w := d.word(x)
+		if w == "" {
+			return false
+		}
+		if auxiliaries[w] && w != "not" && w != "never" || isCueWord(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedCue reports whether token i is a cue verb sharing the subject
@@ -1125,10 +1295,8 @@ func (b *builder) kindOf(s, e int) Kind {
 	if !hasQuote {
 		return Indirect
 	}
-	for _, q := range d.quotes {
-		if q.open == s && q.last == e-1 {
-			return Direct
-		}
+	if q, ok := d.quoteOpening(s); ok && q.last == e-1 {
+		return Direct
 	}
 	return Mixed
 }
@@ -1146,7 +1314,7 @@ func (b *builder) headlines() {
 		n := len(b.claims)
 		a, end := pa.t0, trimEnd(d, pa.t0, pa.t1)
 		if c := b.headlineColon(a, end); c > 0 {
-			if d.word(a) == "the" && d.word(a+1) == "latest" || c-a > 5 {
+			if d.word(a) == "the" && d.word(a+1) == "latest" || c-a > 7 {
 				a = c + 1
 			} else if d.wordCount(c+1, end) >= 2 {
 				b.add(pending{kind: Headline, parts: [][2]int{{c + 1, end}}, spk: mention{a, c}, cue: [2]int{c, c + 1}, inherit: -1, conf: 0.7})
@@ -1175,7 +1343,7 @@ func (b *builder) headlines() {
 // headlineColon finds "Speaker: statement" at the start of a headline.
 func (b *builder) headlineColon(a, end int) int {
 	d := b.d
-	for c := a; c < end && c-a <= 6; c++ {
+	for c := a; c < end && c-a <= 8; c++ {
 		if d.isPunct(c, ':') {
 			if c == a {
 				return -1
@@ -1236,7 +1404,7 @@ func (b *builder) drafts(r *resolver) []Draft {
 		}
 		return c.parts[0][0]
 	}
-	sort.SliceStable(order, func(x, y int) bool { return at(order[x]) < at(order[y]) })
+	slices.SortStableFunc(order, func(x, y int) int { return at(x) - at(y) })
 	refs := make([]*SpeakerRef, len(b.claims))
 	for _, i := range order {
 		c := b.claims[i]
@@ -1272,11 +1440,11 @@ func (b *builder) drafts(r *resolver) []Draft {
 		}
 		out = append(out, dr)
 	}
-	sort.SliceStable(out, func(x, y int) bool {
-		if out[x].Content.Start != out[y].Content.Start {
-			return out[x].Content.Start < out[y].Content.Start
+	slices.SortStableFunc(out, func(x, y Draft) int {
+		if x.Content.Start != y.Content.Start {
+			return x.Content.Start - y.Content.Start
 		}
-		return out[x].Content.End < out[y].Content.End
+		return x.Content.End - y.Content.End
 	})
 	return out
 }

@@ -30,7 +30,17 @@ func Ingest(ctx context.Context, db *gorm.DB, sub sources.Submission) (Ingested,
 	}
 	articles := sources.NewStore(db)
 	if a, err := articles.ByHash(ctx, sources.Hash(sub.Text)); err == nil {
-		cs, err := NewStore(db).ByArticle(ctx, a.ID)
+		// Ingesting a stored text again brings its claims up to the
+		// current extractor, keeping what reviewers decided.
+		store := NewStore(db)
+		if stale, err := store.stale(ctx, a.ID); err != nil {
+			return Ingested{}, err
+		} else if stale {
+			if _, err := Reextract(ctx, db, a.ID); err != nil {
+				return Ingested{}, err
+			}
+		}
+		cs, err := store.ByArticle(ctx, a.ID)
 		return Ingested{Article: a, Claims: cs}, err
 	}
 	// Extract before the transaction: it is pure and needs no lock held.
@@ -73,75 +83,42 @@ func Ingest(ctx context.Context, db *gorm.DB, sub sources.Submission) (Ingested,
 // insertDrafts stores the drafts of one article's text as claims,
 // resolving each speaker to a canonical one.
 func (s *Store) insertDrafts(ctx context.Context, a sources.Article, drafts []Draft) ([]Claim, error) {
-	pos := NewPositions(a.Text)
-	rng := func(sp Span) (int, int) { return pos.Runes(sp.Start), pos.Runes(sp.End) }
-
-	outletSpeaker, err := s.resolveSpeaker(ctx, Speaker{Name: a.Outlet.Name, Kind: Outlet}, "")
-	if err != nil {
-		return nil, err
-	}
-	speakers := map[string]Speaker{}
-	out := make([]Claim, 0, len(drafts))
-	for _, d := range drafts {
-		if d.Content.Empty() {
-			continue
-		}
-		start, end := rng(d.Content)
-		c := Claim{
-			ArticleID:        a.ID,
-			Kind:             d.Kind,
-			ContentStart:     start,
-			ContentEnd:       end,
-			ContentText:      d.Content.Of(a.Text),
-			Confidence:       float32(min(max(d.Confidence, 0), 1)),
-			ExtractorVersion: ExtractorVersion,
-			Status:           Unreviewed,
-			Version:          1,
-		}
-		if len(d.Parts) > 1 {
-			for _, p := range d.Parts {
-				ps, pe := rng(p)
-				c.ContentParts = append(c.ContentParts, [2]int{ps, pe})
-			}
-		}
-		if d.Cue != nil && !d.Cue.Empty() {
-			cs, ce := rng(*d.Cue)
-			c.CueStart, c.CueEnd, c.CueText = &cs, &ce, d.Cue.Of(a.Text)
-		}
-		switch ref := d.Speaker; {
-		case ref != nil && strings.TrimSpace(ref.Name) != "":
-			key := strings.ToLower(ref.Name) + "\x00" + string(ref.Kind)
-			mention := ""
-			if !ref.Mention.Empty() {
-				mention = ref.Mention.Of(a.Text)
-				ms, me := rng(ref.Mention)
-				c.MentionStart, c.MentionEnd, c.MentionText = &ms, &me, mention
-			}
-			sp, ok := speakers[key]
-			if !ok || (mention != "" && !strings.EqualFold(mention, sp.Name) && !containsFold(sp.Aliases, mention)) {
-				kind := ref.Kind
-				if kind == "" {
-					kind = Person
-				}
-				sp, err = s.resolveSpeaker(ctx, Speaker{Name: strings.TrimSpace(ref.Name), Role: ref.Role, Organisation: ref.Organisation, Kind: kind}, aliasOf(mention))
-				if err != nil {
-					return nil, err
-				}
-				speakers[key] = sp
-			}
-			c.SpeakerID, c.Speaker = &sp.ID, &sp
-		case !d.Kind.Attributed():
-			c.SpeakerID, c.Speaker = &outletSpeaker.ID, &outletSpeaker
-		}
-		out = append(out, c)
-	}
-	if len(out) == 0 {
-		return out, nil
+	cache := speakerCache{store: s, ctx: ctx, known: map[string]Speaker{}}
+	out, err := buildClaims(a, drafts, cache.resolve)
+	if err != nil || len(out) == 0 {
+		return out, err
 	}
 	if err := s.db.WithContext(ctx).Omit("Speaker").CreateInBatches(&out, 500).Error; err != nil {
 		return nil, fmt.Errorf("store claims: %w", err)
 	}
-	return out, nil
+	return s.withSpeakers(ctx, out)
+}
+
+// withSpeakers fills in the speakers of claims that carry only their ids.
+func (s *Store) withSpeakers(ctx context.Context, cs []Claim) ([]Claim, error) {
+	ids := make([]int64, 0, len(cs))
+	for _, c := range cs {
+		if c.SpeakerID != nil && c.Speaker == nil {
+			ids = append(ids, *c.SpeakerID)
+		}
+	}
+	if len(ids) == 0 {
+		return cs, nil
+	}
+	var sps []Speaker
+	if err := s.db.WithContext(ctx).Where("id IN ?", ids).Find(&sps).Error; err != nil {
+		return nil, fmt.Errorf("speakers: %w", err)
+	}
+	byID := make(map[int64]*Speaker, len(sps))
+	for i := range sps {
+		byID[sps[i].ID] = &sps[i]
+	}
+	for i := range cs {
+		if cs[i].SpeakerID != nil && cs[i].Speaker == nil {
+			cs[i].Speaker = byID[*cs[i].SpeakerID]
+		}
+	}
+	return cs, nil
 }
 
 // aliasOf keeps mentions worth remembering as a speaker's other names:

@@ -178,7 +178,7 @@ func (d *doc) isFullQuote(q quote) bool {
 		return true
 	}
 	prev := d.toks[q.open-1]
-	if prev.kind == tPunct && (prev.r == ',' || prev.r == ':' || prev.r == '(' || prev.r == '—' || prev.r == '.' || prev.r == '?' || prev.r == '!') {
+	if prev.kind == tPunct && (prev.r == ',' || prev.r == ':' || prev.r == '(' || prev.r == '—' || prev.r == '–' || prev.r == '-' || prev.r == '.' || prev.r == '?' || prev.r == '!') {
 		return true
 	}
 	if prev.kind == tWord {

@@ -35,13 +35,17 @@ type SearchQuery struct {
 type SearchCursor struct {
 	Score float64 `json:"s"`
 	ID    int64   `json:"i"`
+	Fuzzy bool    `json:"f,omitempty"`
 }
 
 // Hit is a claim found by a search, with where it was published and what
 // bears on it.
 type Hit struct {
-	Claim       Claim
-	Score       float64
+	Claim Claim
+	Score float64
+	// Fuzzy is true when no claim had all the query's words and the hits
+	// are the claims closest to it in trigrams.
+	Fuzzy       bool
 	Article     ArticleRef
 	Appearances []Appearance
 	Evidence    []EvidenceLink
@@ -105,22 +109,12 @@ const searchFromSQL = `
 
 // searchSQL ranks claims by 0.5 × full-text rank (ts_rank_cd normalised to
 // [0, 1)) + 0.5 × word similarity of the query to the closest stretch of
-// the content (pg_trgm). Candidates come from the two GIN indexes; with no
-// text, every claim the filters keep is a candidate and scores 0.
+// the content (pg_trgm). Candidates come from the full-text index (%s is
+// searchCandSQL or fuzzyCandSQL); with no text, every claim the filters keep
+// is a candidate and scores 0.
 const searchSQL = `
 WITH p AS (SELECT websearch_to_tsquery('english', @q) AS tsq),
-cand AS (
-    (SELECT c.id` + searchFromSQL + `, p
-    WHERE @q <> '' AND c.tsv @@ p.tsq` + searchFilterSQL + `
-    LIMIT @cap)
-  UNION
-    (SELECT c.id` + searchFromSQL + `
-    WHERE @q <> '' AND @q <% c.content_text` + searchFilterSQL + `
-    LIMIT @cap)
-  UNION
-    (SELECT c.id` + searchFromSQL + `
-    WHERE @q = ''` + searchFilterSQL + `)
-),
+cand AS (%s),
 scored AS (
     SELECT c.id, CASE WHEN @q = '' THEN 0::float8 ELSE
                round((0.5 * ts_rank_cd(c.tsv, p.tsq, 32) + 0.5 * word_similarity(@q, c.content_text))::numeric, 6)::float8 END AS score
@@ -131,6 +125,26 @@ FROM scored s
 WHERE CAST(@after_score AS float8) IS NULL OR (s.score, s.id) < (@after_score, CAST(@after_id AS bigint))
 ORDER BY s.score DESC, s.id DESC
 LIMIT @limit`
+
+// searchCandSQL is the candidates of a search: full-text matches, or with
+// no text every claim the filters keep.
+const searchCandSQL = `
+    (SELECT c.id` + searchFromSQL + `, p
+    WHERE @q <> '' AND c.tsv @@ p.tsq` + searchFilterSQL + `
+    LIMIT @cap)
+  UNION ALL
+    (SELECT c.id` + searchFromSQL + `
+    WHERE @q = ''` + searchFilterSQL + `)`
+
+// fuzzyCandSQL is the candidates when no claim has all the query's words
+// (a misspelling, another word form): claims holding a stretch close to the
+// query in trigrams. It is the fallback, not a second branch of every
+// search, because a trigram index scan reads the long posting lists of
+// common trigrams: tens of milliseconds per million claims.
+const fuzzyCandSQL = `
+    SELECT c.id` + searchFromSQL + `
+    WHERE @q <% c.content_text` + searchFilterSQL + `
+    LIMIT @cap`
 
 type scoredID struct {
 	ID    int64
@@ -150,11 +164,24 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
 	if q.After != nil {
 		args["after_score"], args["after_id"] = q.After.Score, q.After.ID
 	}
+	fuzzy := q.After != nil && q.After.Fuzzy
 	var ids []scoredID
-	if err := s.db.WithContext(ctx).Raw(searchSQL, args).Scan(&ids).Error; err != nil {
-		return nil, fmt.Errorf("search claims: %w", err)
+	if !fuzzy {
+		if err := s.db.WithContext(ctx).Raw(fmt.Sprintf(searchSQL, searchCandSQL), args).Scan(&ids).Error; err != nil {
+			return nil, fmt.Errorf("search claims: %w", err)
+		}
+		fuzzy = len(ids) == 0 && q.After == nil && args["q"] != ""
 	}
-	return s.hits(ctx, ids)
+	if fuzzy {
+		if err := s.db.WithContext(ctx).Raw(fmt.Sprintf(searchSQL, fuzzyCandSQL), args).Scan(&ids).Error; err != nil {
+			return nil, fmt.Errorf("search claims: %w", err)
+		}
+	}
+	hits, err := s.hits(ctx, ids)
+	for i := range hits {
+		hits[i].Fuzzy = fuzzy
+	}
+	return hits, err
 }
 
 // lookupSQL finds the claims most like a longer text: the text is cut into

@@ -125,6 +125,9 @@ var speakerNouns = map[string]SpeakerKind{
 	"colleagues": Anonymous, "friends": Anonymous, "family": Organisation, "neighbours": Anonymous,
 	"neighbors": Anonymous, "parents": Anonymous, "students": Anonymous, "workers": Anonymous,
 	"employees": Anonymous, "users": Anonymous, "fans": Anonymous, "americans": Anonymous,
+	"percent": Anonymous, "majority": Anonymous, "minority": Anonymous, "half": Anonymous,
+	"third": Anonymous, "quarter": Anonymous, "respondents": Anonymous, "one": Anonymous,
+	"two": Anonymous, "three": Anonymous, "four": Anonymous, "five": Anonymous, "ten": Anonymous,
 	"paper": Organisation, "newspaper": Organisation, "article": Organisation, "documents": Organisation,
 	"document": Organisation, "letter": Organisation, "memo": Organisation, "filing": Organisation,
 	"city": Organisation, "county": Organisation, "town": Organisation, "state": Organisation,
@@ -354,7 +357,7 @@ func (d *doc) npStart(j, lo int) int {
 		if _, ok := pronouns[w]; ok {
 			break
 		}
-		if w == "and" && k-1 >= lo && d.toks[k-1].kind == tWord && (d.toks[k-1].upper || isPlural(d.word(k-1))) && (d.toks[k+1].upper || isPlural(d.word(k+1))) {
+		if w == "and" && k-1 >= lo && d.toks[k-1].kind == tWord && (d.toks[k-1].upper || isPlural(d.word(k-1))) && !closedClass[d.word(k+1)] {
 			start = k // "Mr. Grassley and Mr. Leahy", "Developers and supporters"
 			continue
 		}
@@ -403,7 +406,7 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 		if nameEnd < lo || d.toks[nameEnd].kind != tWord {
 			continue
 		}
-		if !d.toks[nameEnd].upper && speakerNouns[d.word(nameEnd)] == "" {
+		if !d.toks[nameEnd].upper && speakerNouns[d.word(nameEnd)] == "" && !titles[d.word(nameEnd)] {
 			continue
 		}
 		if _, ok := pronouns[d.word(nameEnd)]; ok {
@@ -418,7 +421,7 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 		fw := d.word(k + 1)
 		first := d.toks[k+1]
 		if first.kind == tWord && (fw == "a" || fw == "an" || fw == "the" || first.digit || titles[fw] ||
-			speakerNouns[fw] != "" || fw == "who" || first.upper || strings.HasSuffix(fw, "ing") || fw == "whose" || fw == "now" || fw == "then" || fw == "both" || fw == "himself" || fw == "herself" || fw == "one") {
+			speakerNouns[fw] != "" || fw == "who" || first.upper || strings.HasSuffix(fw, "ing") || strings.HasSuffix(fw, "ed") || fw == "whose" || fw == "now" || fw == "then" || fw == "both" || fw == "himself" || fw == "herself" || fw == "one") {
 			return mention{start, comma}
 		}
 	}
@@ -508,13 +511,26 @@ func (d *doc) npAfter(i, hi int) mention {
 	if j+1 < hi && d.toks[j].r == ',' && d.toks[j].kind == tPunct {
 		if w := d.word(j + 1); w == "a" || w == "an" || w == "the" || titles[w] {
 			k := j + 1
-			for k < hi && d.toks[k].kind == tWord && !d.inQuote[k] {
+			for k < hi && k-j < 16 && d.toks[k].kind == tWord && !d.inQuote[k] && !auxiliaries[d.word(k)] && !isCueWord(d.word(k)) {
 				k++
 			}
 			if k >= hi || d.toks[k].kind == tPunct {
 				j = k
 			}
 		}
+	}
+	return mention{i, j}
+}
+
+// sourceAfter reads the source of "according to": everything up to the
+// next comma or the end, "a 52-count civil complaint filed by the SEC".
+func (d *doc) sourceAfter(i, hi int) mention {
+	j := i
+	for j < hi && j-i < 25 && !d.isPunct(j, ',') && !d.isPunct(j, ';') && !(d.toks[j].kind == tQuote && d.mark[j]) {
+		j++
+	}
+	if j == i || d.wordCount(i, j) == 0 {
+		return mention{}
 	}
 	return mention{i, j}
 }
@@ -540,9 +556,11 @@ type resolver struct {
 	d          *doc
 	entities   []entity
 	lastPerson int // index into entities, -1 when none
-	lastAny    int
-	names      map[string]string // lower-case surname -> the fullest name in the text
-	subjects   []nameAt          // people named at the start of a sentence, in text order
+	// lastPersonAt is the token where lastPerson was last mentioned.
+	lastPersonAt int
+	lastAny      int
+	names        map[string]string // lower-case surname -> the fullest name in the text
+	subjects     []nameAt          // people named at the start of a sentence, in text order
 }
 
 type nameAt struct {
@@ -552,10 +570,10 @@ type nameAt struct {
 
 // recentSubject returns the surname of the person last named at the start
 // of one of the two sentences before token at (or earlier in its own).
-func (r *resolver) recentSubject(at int) (string, bool) {
+func (r *resolver) recentSubject(at, after int) (string, bool) {
 	d := r.d
 	k := sort.Search(len(r.subjects), func(i int) bool { return r.subjects[i].tok >= at }) - 1
-	if k < 0 {
+	if k < 0 || r.subjects[k].tok <= after {
 		return "", false
 	}
 	if d.sentOf(at)-d.sentOf(r.subjects[k].tok) > 2 {
@@ -565,7 +583,7 @@ func (r *resolver) recentSubject(at int) (string, bool) {
 }
 
 func newResolver(d *doc) *resolver {
-	r := &resolver{d: d, lastPerson: -1, lastAny: -1, names: map[string]string{}}
+	r := &resolver{d: d, lastPerson: -1, lastPersonAt: -1, lastAny: -1, names: map[string]string{}}
 	r.collectNames()
 	return r
 }
@@ -604,11 +622,29 @@ func (r *resolver) collectNames() {
 				if old, ok := r.names[sur]; !ok || len(name) > len(old) {
 					r.names[sur] = name
 				}
-				if pa.role == roleBody && !d.inQuote[i] && d.startsClause(i) {
-					r.subjects = append(r.subjects, nameAt{i, sur})
-				}
+
 			}
 			i = j
+		}
+	}
+	// People named at the start of a clause, by full name or by a surname
+	// met anywhere in the text.
+	for _, pa := range d.paras {
+		if pa.role != roleBody {
+			continue
+		}
+		for i := pa.t0; i < pa.t1; i++ {
+			if d.toks[i].kind != tWord || !d.toks[i].upper || d.inQuote[i] || !d.startsClause(i) {
+				continue
+			}
+			j := i
+			for j < pa.t1 && d.toks[j].kind == tWord && d.toks[j].upper {
+				j++
+			}
+			if sur := d.word(j - 1); r.names[sur] != "" && !r.hasOrgWord(i, j) {
+				r.subjects = append(r.subjects, nameAt{i, sur})
+			}
+			i = j - 1
 		}
 	}
 }
@@ -672,7 +708,7 @@ func (r *resolver) resolve(m mention) *SpeakerRef {
 	}
 	// An appositive holds the role: "Smith, a spokesman for the ministry".
 	var appRole string
-	if head+1 < m.t1 && descEnd < 0 {
+	if head+1 < m.t1 && descEnd < 0 && d.word(head+2) != "who" {
 		a := head + 2
 		for a < m.t1 && (d.word(a) == "a" || d.word(a) == "an" || d.word(a) == "the") {
 			a++
@@ -746,6 +782,9 @@ func (r *resolver) resolve(m mention) *SpeakerRef {
 	case n < nameEnd:
 		ref.Kind = Person
 		ref.Name = d.joinWords(n, nameEnd)
+		if full, ok := r.names[d.word(nameEnd-1)]; ok && nameEnd-n == 1 {
+			ref.Name = full // "Mayor Tobin" in the headline, "Mayor Grace Tobin" below
+		}
 		if n > s && !honorific(d, s, n) {
 			ref.Role = d.joinWords(s, n)
 		}
@@ -753,6 +792,13 @@ func (r *resolver) resolve(m mention) *SpeakerRef {
 			ref.Role = appRole
 		}
 		if e := r.bySurname(d.word(nameEnd - 1)); e >= 0 && len(r.entities[e].name) >= len(ref.Name) {
+			// A later, richer mention fills in what an earlier one lacked.
+			if en := &r.entities[e]; en.role == "" {
+				en.role = ref.Role
+			}
+			if en := &r.entities[e]; en.org == "" {
+				en.org = ref.Organisation
+			}
 			return r.use(ref, e)
 		}
 		return r.remember(ref, d.word(nameEnd-1))
@@ -760,8 +806,8 @@ func (r *resolver) resolve(m mention) *SpeakerRef {
 	// A description: "the general", "officials", "a source close to the talks".
 	desc := d.joinWords(s, m.t1)
 	hk := speakerNouns[hw]
-	if strings.HasPrefix(strings.ToLower(d.text[d.toks[m.t0].start:d.toks[m.t0].end]), "the") || hk == Organisation {
-		if e := r.byDescription(hw); e >= 0 {
+	if d.word(m.t0) == "the" || hk == Organisation {
+		if e := r.byDescription(hw, hk); e >= 0 {
 			return r.use(ref, e)
 		}
 	}
@@ -786,10 +832,10 @@ func (r *resolver) resolvePronoun(ref *SpeakerRef, w string, pk SpeakerKind, at 
 	switch w {
 	case "he", "she", "i", "you", "who":
 		e = r.lastPerson
-		// A person named as the subject of a recent sentence is a likelier
-		// antecedent than the last speaker: "Her deputy, Jonas Weir, was
-		// more cautious. ... he said."
-		if sur, ok := r.recentSubject(at); ok {
+		// A person named as the subject of a recent sentence, after the
+		// last speaker was, is a likelier antecedent: "Her deputy, Jonas
+		// Weir, was more cautious. ... he said."
+		if sur, ok := r.recentSubject(at, r.lastPersonAt); ok {
 			if k := r.bySurname(sur); k >= 0 {
 				e = k
 			} else if full, ok := r.names[sur]; ok {
@@ -829,9 +875,13 @@ func (r *resolver) bySurname(w string) int {
 // byDescription finds the last entity whose name or role holds the head
 // noun: "the general" -> Lieutenant-General Viktor Poznikhir, "the
 // ministry" -> Russian Defense Ministry.
-func (r *resolver) byDescription(head string) int {
+func (r *resolver) byDescription(head string, kind SpeakerKind) int {
 	for k := len(r.entities) - 1; k >= 0; k-- {
 		e := r.entities[k]
+		// "the council" is an organisation, not the council's engineer.
+		if kind == Organisation && e.kind != Organisation {
+			continue
+		}
 		if containsWordFold(e.role, head) || containsWordFold(e.name, head) && e.kind == Organisation {
 			return k
 		}
@@ -864,14 +914,16 @@ func containsWordFold(s, w string) bool {
 func (r *resolver) use(ref *SpeakerRef, e int) *SpeakerRef {
 	en := r.entities[e]
 	ref.Name, ref.Role, ref.Organisation, ref.Kind = en.name, en.role, en.org, en.kind
-	r.touch(e)
+	r.touch(e, ref.Mention.Start)
 	return ref
 }
 
-func (r *resolver) touch(e int) {
+// touch makes entity e the latest one mentioned, at byte offset at.
+func (r *resolver) touch(e, at int) {
 	r.lastAny = e
 	if r.entities[e].kind == Person {
 		r.lastPerson = e
+		r.lastPersonAt = r.d.tokenAt(at)
 	}
 }
 
@@ -890,7 +942,7 @@ func (r *resolver) remember(ref *SpeakerRef, surname string) *SpeakerRef {
 		}
 	}
 	r.entities = append(r.entities, entity{name: ref.Name, role: ref.Role, org: ref.Organisation, kind: ref.Kind, surname: surname})
-	r.touch(len(r.entities) - 1)
+	r.touch(len(r.entities)-1, ref.Mention.Start)
 	return ref
 }
 

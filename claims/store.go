@@ -19,7 +19,8 @@ func NewStore(db *gorm.DB) *Store { return &Store{db: db} }
 // Get returns the claim with its speaker.
 func (s *Store) Get(ctx context.Context, id int64) (Claim, error) {
 	var c Claim
-	err := s.db.WithContext(ctx).Preload("Speaker").Take(&c, id).Error
+	// One round trip: the speaker comes in by a join, not a second query.
+	err := s.db.WithContext(ctx).Joins("Speaker").Where("claims.id = ?", id).Take(&c).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return Claim{}, ErrNotFound
 	}

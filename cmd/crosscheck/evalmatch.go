@@ -126,9 +126,11 @@ func runEvalMatching(ctx context.Context, e env, args []string) error {
 				if gold[id][cd.ArticleID] {
 					poolHits++
 					if i >= *k {
-						fmt.Fprintf(e.stdout, "rank %d: %q | %q %v\n", i+1, texts[id], cd.Passage.Text, cd.Signals)
+						fmt.Fprintf(e.stderr, "rank %d: %q | %q %v\n", i+1, texts[id], cd.Passage.Text, cd.Signals)
 					}
 				}
+				sg := cd.Signals
+				fmt.Fprintf(e.stderr, "cand\t%s\t%d\t%t\t%d\t%.4f\t%.4f\t%.4f\t%.4f\n", id, len(gold[id]), gold[id][cd.ArticleID], i, sg.Text, sg.Trigram, sg.Words, sg.Entities)
 			}
 		}
 		n := len(gold[id])

@@ -44,6 +44,9 @@ func TestEvalMatching(t *testing.T) {
 		t.Fatalf("%v\n%s", err, errs.String())
 	}
 	t.Log("\n" + out.String())
+	if p := os.Getenv("CROSSCHECK_EVAL_STDERR"); p != "" {
+		os.WriteFile(p, errs.Bytes(), 0o644)
+	}
 	if !strings.Contains(out.String(), "recall@10") || !strings.Contains(out.String(), "stance: accuracy") {
 		t.Fatalf("output:\n%s", out.String())
 	}

@@ -51,6 +51,7 @@ func commands() map[string]command {
 		}},
 		"export": {"write the claim table as CSV or JSON Lines", runExport},
 		"dev-db": {"print the URL of a usable database, starting one if needed", runDevDB},
+		"user":   {"add or list the people who sign in (user add makes the first admin)", runUser},
 	}
 }
 

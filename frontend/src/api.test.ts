@@ -100,10 +100,35 @@ describe('request', () => {
     const calls = stubFetch(201, '{"id":7}');
     const res = await createArticle({ text: 't', title: 'T', outlet: 'O' });
     expect(res).toEqual({ article: { id: 7 }, created: true });
-    expect(calls[0]?.init.method).toBe('POST');
-    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ text: 't', title: 'T', outlet: 'O' });
+    const post = calls.find((c) => c.url === '/api/v1/articles');
+    expect(post?.init.method).toBe('POST');
+    expect(JSON.parse(String(post?.init.body))).toEqual({ text: 't', title: 'T', outlet: 'O' });
     stubFetch(200, '{"id":7}');
     expect((await createArticle({ text: 't', title: 'T', outlet: 'O' })).created).toBe(false);
+  });
+
+  it('sends the session’s CSRF token with writes, asking for it once', async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      const body = url === '/api/v1/session' ? '{"csrf_token":"tok"}' : '{"id":3,"version":2}';
+      return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    const { patchClaim } = await import('./api');
+    vi.resetModules();
+    const fresh = await import('./api');
+    await fresh.patchClaim(3, 1, { status: 'confirmed' });
+    await fresh.patchClaim(3, 2, { status: 'rejected' });
+    expect(patchClaim).toBeTypeOf('function');
+    const patches = calls.filter((c) => c.url === '/api/v1/claims/3');
+    expect(patches.map((c) => (c.init.headers as Record<string, string>)['X-CSRF-Token'])).toEqual(['tok', 'tok']);
+    expect(JSON.parse(String(patches[0]?.init.body))).toEqual({ status: 'confirmed', version: 1 });
+    expect(calls.filter((c) => c.url === '/api/v1/session')).toHaveLength(1);
+  });
+
+  it('reads the claim as it is now from a 409', () => {
+    const p = problemFrom(409, 'application/problem+json', '{"title":"Conflict","current":{"id":4,"version":3}}');
+    expect(p.current).toEqual({ id: 4, version: 3 });
   });
 
   it('throws ApiError with the problem', async () => {

@@ -35,7 +35,9 @@ export interface Speaker {
   role: string;
   organisation: string;
   kind: string;
-  mention: Span | null;
+  /** Where the claim's article names the speaker; absent outside a claim. */
+  mention?: Span | null;
+  aliases?: string[];
 }
 
 export interface Claim {
@@ -86,6 +88,8 @@ export interface Problem {
   detail: string;
   instance: string;
   errors: FieldError[];
+  /** On a 409 from a versioned change: the resource as it is now. */
+  current?: unknown;
 }
 
 export class ApiError extends Error {
@@ -152,6 +156,7 @@ export function problemFrom(status: number, contentType: string, body: string): 
     problem.title = str(o.title) || problem.title;
     problem.detail = str(o.detail) || str(o.message) || str(o.error);
     problem.instance = str(o.instance);
+    if (o.current !== undefined && o.current !== null) problem.current = o.current;
     if (Array.isArray(o.errors)) {
       for (const e of o.errors) {
         if (e && typeof e === 'object') {
@@ -183,12 +188,26 @@ export function networkProblem(err: unknown): Problem {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   body?: unknown;
   signal?: AbortSignal | undefined;
 }
 
 const base = '/api/v1';
+
+/**
+ * A signed-in browser's writes carry the session's CSRF token. It is asked
+ * for once, before the first write; without a session there is none and
+ * writes go without it.
+ */
+let csrf: Promise<string> | null = null;
+
+function csrfToken(): Promise<string> {
+  csrf ??= fetch(`${base}/session`, { headers: { Accept: 'application/json' } })
+    .then(async (res) => (res.ok ? str(((await res.json()) as Record<string, unknown>).csrf_token) : ''))
+    .catch(() => '');
+  return csrf;
+}
 
 async function request<T>(path: string, opts: RequestOptions = {}): Promise<{ status: number; data: T }> {
   const init: RequestInit = {
@@ -199,6 +218,10 @@ async function request<T>(path: string, opts: RequestOptions = {}): Promise<{ st
   if (opts.body !== undefined) {
     init.body = JSON.stringify(opts.body);
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
+  }
+  if (init.method !== 'GET') {
+    const token = await csrfToken();
+    if (token) init.headers = { ...init.headers, 'X-CSRF-Token': token };
   }
   let res: Response;
   try {
@@ -292,4 +315,239 @@ export async function listClaims(opts: ClaimQuery = {}): Promise<Page<Claim>> {
 export async function getClaim(id: number, signal?: AbortSignal): Promise<Claim> {
   const { data } = await request<Claim>(`/claims/${encodeURIComponent(id)}`, { signal });
   return data;
+}
+
+// ---- Reviewing claims ----------------------------------------------------
+
+/** A code point range sent to the API. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface SpeakerInput {
+  name: string;
+  role?: string;
+  organisation?: string;
+  /** person (default), organisation, anonymous or outlet */
+  kind?: string;
+}
+
+/** A change to a claim; fields left out stay as they are. */
+export interface ClaimChange {
+  status?: ClaimStatus;
+  kind?: Kind;
+  content?: Range;
+  speaker_id?: number;
+  speaker?: SpeakerInput;
+  clear_speaker?: boolean;
+  mention?: Range;
+  cue?: Range;
+  clear_cue?: boolean;
+}
+
+/**
+ * patchClaim changes a claim made against version. A stale version fails
+ * with an ApiError of status 409 whose problem.current is the claim now.
+ */
+export async function patchClaim(id: number, version: number, change: ClaimChange): Promise<Claim> {
+  const { data } = await request<Claim>(`/claims/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: { ...change, version },
+  });
+  return data;
+}
+
+export async function splitClaim(id: number, version: number, at: number): Promise<{ first: Claim; second: Claim }> {
+  const { data } = await request<{ first: Claim; second: Claim }>(`/claims/${encodeURIComponent(id)}/split`, {
+    method: 'POST',
+    body: { at, version },
+  });
+  return data;
+}
+
+/** mergeClaims merges other into the claim id; other is rejected, not deleted. */
+export async function mergeClaims(id: number, version: number, otherId: number, otherVersion: number): Promise<Claim> {
+  const { data } = await request<Claim>(`/claims/${encodeURIComponent(id)}/merge`, {
+    method: 'POST',
+    body: { other_id: otherId, version, other_version: otherVersion },
+  });
+  return data;
+}
+
+/** undoClaim undoes the latest change to a claim; it returns every claim that action changed. */
+export async function undoClaim(id: number): Promise<Claim[]> {
+  const { data } = await request<{ items: Claim[] }>(`/claims/${encodeURIComponent(id)}/undo`, { method: 'POST' });
+  return data.items ?? [];
+}
+
+export interface NewClaim {
+  kind: Kind;
+  content: Range;
+  speaker_id?: number;
+  speaker?: SpeakerInput;
+  mention?: Range;
+  cue?: Range;
+}
+
+export async function createClaim(articleId: number, input: NewClaim): Promise<Claim> {
+  const { data } = await request<Claim>(`/articles/${encodeURIComponent(articleId)}/claims`, { method: 'POST', body: input });
+  return data;
+}
+
+/** One entry of a claim's audit trail. before and after are the claim's fields around the change. */
+export interface HistoryEntry {
+  id: number;
+  actor_id: number | null;
+  action: string;
+  before: Record<string, unknown> | string | null;
+  after: Record<string, unknown> | string | null;
+  at: string;
+}
+
+export async function claimHistory(id: number, signal?: AbortSignal): Promise<HistoryEntry[]> {
+  const { data } = await request<{ items: HistoryEntry[] }>(`/claims/${encodeURIComponent(id)}/history`, { signal });
+  return data.items ?? [];
+}
+
+export interface Progress {
+  reviewed: number;
+  total: number;
+}
+
+export interface QueueFilter {
+  outlet?: number | undefined;
+  speaker?: number | undefined;
+  kind?: string | undefined;
+  after?: number | undefined;
+}
+
+export async function reviewNext(filter: QueueFilter, signal?: AbortSignal): Promise<{ claim: Claim | null; progress: Progress }> {
+  const q = query({ outlet: filter.outlet, speaker: filter.speaker, kind: filter.kind, after: filter.after });
+  const { data } = await request<{ claim: Claim | null; progress: Progress }>(`/review/next${q}`, { signal });
+  return { claim: data.claim ?? null, progress: data.progress ?? { reviewed: 0, total: 0 } };
+}
+
+export interface OutletCount extends Outlet {
+  article_count: number;
+}
+
+export async function listOutlets(signal?: AbortSignal): Promise<OutletCount[]> {
+  const { data } = await request<{ items: OutletCount[] }>('/outlets', { signal });
+  return data.items ?? [];
+}
+
+export async function findSpeakers(q: string, signal?: AbortSignal): Promise<Speaker[]> {
+  const { data } = await request<{ items: Speaker[] }>(`/speakers${query({ q })}`, { signal });
+  return data.items ?? [];
+}
+
+export interface SpeakerPage {
+  id: number;
+  name: string;
+  role: string;
+  organisation: string;
+  kind: string;
+  aliases: string[];
+  claims: Claim[];
+}
+
+export async function getSpeaker(id: number, signal?: AbortSignal): Promise<SpeakerPage> {
+  const { data } = await request<SpeakerPage>(`/speakers/${encodeURIComponent(id)}`, { signal });
+  return { ...data, claims: data.claims ?? [], aliases: data.aliases ?? [] };
+}
+
+// ---- Evidence -----------------------------------------------------------
+
+export const stances = ['corroborates', 'conflicts', 'context'] as const;
+export type Stance = (typeof stances)[number];
+
+/** A passage of another outlet's report suggested as evidence for a claim. */
+export interface Candidate {
+  passage_claim_id: number;
+  article_id: number;
+  article_title: string;
+  outlet_id: number;
+  outlet_name: string;
+  published_at: string | null;
+  kind: string;
+  passage: Span;
+  same_outlet: boolean;
+  score: number;
+  shared: string[];
+  days_apart: number | null;
+  reason: string;
+  suggestion: { stance: string; score: number; why: string };
+  evidence_id: number | null;
+  evidence_stance: string | null;
+}
+
+export async function candidates(claimId: number, signal?: AbortSignal): Promise<Candidate[]> {
+  const { data } = await request<{ items: Candidate[] }>(`/claims/${encodeURIComponent(claimId)}/candidates`, { signal });
+  return data.items ?? [];
+}
+
+export interface Evidence {
+  id: number;
+  claim_id: number;
+  article_id: number;
+  article_title: string;
+  outlet_id: number;
+  outlet_name: string;
+  passage_start: number;
+  passage_end: number;
+  passage_text: string;
+  passage_claim_id: number | null;
+  stance: string;
+  note: string;
+  suggested_stance: string | null;
+  suggested_score: number | null;
+  created_by: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export async function listEvidence(claimId: number, signal?: AbortSignal): Promise<Evidence[]> {
+  const { data } = await request<{ items: Evidence[] }>(`/claims/${encodeURIComponent(claimId)}/evidence`, { signal });
+  return data.items ?? [];
+}
+
+export interface EvidenceInput {
+  article_id: number;
+  passage_start: number;
+  passage_end: number;
+  stance: Stance;
+  note?: string;
+  passage_claim_id?: number;
+  suggested_stance?: string;
+  suggested_score?: number;
+}
+
+/** linkEvidence links a passage to a claim; a second decision on the same passage updates the link. */
+export async function linkEvidence(claimId: number, input: EvidenceInput): Promise<Evidence> {
+  const { data } = await request<Evidence>(`/claims/${encodeURIComponent(claimId)}/evidence`, { method: 'POST', body: input });
+  return data;
+}
+
+export async function patchEvidence(id: number, version: number, change: { stance?: Stance; note?: string }): Promise<Evidence> {
+  const { data } = await request<Evidence>(`/evidence/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: { ...change, version },
+  });
+  return data;
+}
+
+/** One hit of the claim search over every article. */
+export interface SearchHit {
+  claim: Claim;
+  score: number;
+  fuzzy: boolean;
+  article: { id: number; title: string; url: string; outlet: string; language: string; published_at: string | null };
+  review: { status: string };
+}
+
+export async function searchClaims(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
+  const { data } = await request<Page<SearchHit>>(`/claims:search${query({ query: text, page_size: 10 })}`, { signal });
+  return data.items ?? [];
 }

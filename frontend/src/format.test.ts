@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimTitle, excerpt, formatDate, percent, safeHref, speakerDetail, speakerName } from './format';
+import { actorName, claimTitle, describeChange, excerpt, formatDate, percent, safeHref, speakerDetail, speakerName } from './format';
 import { claimAt } from './testdata';
 
 describe('format', () => {
@@ -44,5 +44,22 @@ describe('format', () => {
     expect(safeHref('data:text/html,<script>')).toBeNull();
     expect(safeHref('not a url')).toBeNull();
     expect(safeHref('')).toBeNull();
+  });
+});
+
+describe('describeChange', () => {
+  const base = { status: 'unreviewed', kind: 'direct', content_start: 1, content_end: 5, speaker_id: 2, cue_start: null, cue_end: null };
+  it('names what an update changed', () => {
+    expect(describeChange('update', base, { ...base, status: 'confirmed' })).toBe('confirmed');
+    expect(describeChange('update', base, { ...base, kind: 'indirect' })).toBe('kind direct → indirect');
+    expect(describeChange('update', base, { ...base, content_end: 9, cue_start: 3, cue_end: 4 })).toBe('content span, cue');
+  });
+  it('prefixes other actions and reads JSON given as a string', () => {
+    expect(describeChange('undo', JSON.stringify({ ...base, status: 'confirmed' }), base)).toBe('undo: back to unreviewed');
+    expect(describeChange('split', base, base)).toBe('split');
+  });
+  it('calls a missing actor an anonymous reviewer', () => {
+    expect(actorName(null)).toBe('anonymous reviewer');
+    expect(actorName(7)).toBe('user 7');
   });
 });

@@ -67,3 +67,62 @@ export function safeHref(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** formatDateTime shows when a change was made, in the reader's time zone. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return dateTimeFormat.format(d);
+}
+
+/**
+ * actorName names who made a change. Until accounts exist the API records
+ * no actor for reviewers' changes, so null reads "anonymous reviewer".
+ */
+export function actorName(actorId: number | null | undefined): string {
+  return actorId === null || actorId === undefined ? 'anonymous reviewer' : `user ${actorId}`;
+}
+
+type Fields = Record<string, unknown>;
+
+function fieldsOf(v: unknown): Fields {
+  if (v && typeof v === 'object' && !Array.isArray(v)) return v as Fields;
+  if (typeof v === 'string' && v) {
+    // The API's description calls these base64; accept either.
+    try {
+      const parsed: unknown = JSON.parse(v.trim().startsWith('{') ? v : atob(v));
+      if (parsed && typeof parsed === 'object') return parsed as Fields;
+    } catch {
+      return {};
+    }
+  }
+  return {};
+}
+
+/**
+ * describeChange says in a few words what one audit entry changed:
+ * "confirmed", "kind direct → indirect", "content span", "split", "undo".
+ */
+export function describeChange(action: string, before: unknown, after: unknown): string {
+  const b = fieldsOf(before);
+  const a = fieldsOf(after);
+  const parts: string[] = [];
+  if (a.status !== b.status && typeof a.status === 'string') parts.push(a.status === 'unreviewed' ? 'back to unreviewed' : a.status);
+  if (a.kind !== b.kind && typeof a.kind === 'string') parts.push(`kind ${String(b.kind ?? '?')} → ${a.kind}`);
+  if (a.content_start !== b.content_start || a.content_end !== b.content_end) parts.push('content span');
+  if (a.speaker_id !== b.speaker_id) parts.push('speaker');
+  if (a.mention_start !== b.mention_start || a.mention_end !== b.mention_end) parts.push('speaker mention');
+  if (a.cue_start !== b.cue_start || a.cue_end !== b.cue_end) parts.push(a.cue_start === null ? 'cue removed' : 'cue');
+  const what = parts.join(', ');
+  if (action === 'update') return what || 'saved (no change)';
+  return what ? `${action}: ${what}` : action;
+}

@@ -4,6 +4,8 @@ import { createRouter } from './router';
 import { articleView } from './views/article';
 import { articlesView } from './views/articles';
 import { newView } from './views/new';
+import { reviewView } from './views/review';
+import { speakerView } from './views/speaker';
 
 const main = document.getElementById('main');
 if (!main) throw new Error('index.html has no #main');
@@ -14,6 +16,8 @@ const router = createRouter(
     { pattern: /^\/$/, view: articlesView },
     { pattern: /^\/articles\/(\d+)$/, view: articleView },
     { pattern: /^\/new$/, view: newView },
+    { pattern: /^\/review$/, view: reviewView },
+    { pattern: /^\/speakers\/(\d+)$/, view: speakerView },
   ],
   ({ root }) => {
     document.title = 'Not found · Crosscheck';
