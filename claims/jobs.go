@@ -84,6 +84,7 @@ func NewQueue(pool *pgxpool.Pool, db *gorm.DB, opts QueueOptions) (*Queue, error
 	}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &FetchArticleWorker{db: db, client: sources.NewFetchClient(opts.Fetch), opts: opts.Fetch})
+	river.AddWorker(workers, &ReextractArticleWorker{db: db})
 	cfg := &river.Config{
 		Workers: workers,
 		Logger:  opts.Log,

@@ -78,18 +78,20 @@ func BenchmarkCandidates(b *testing.B) {
 func generateClaims(b *testing.B, ctx context.Context, pool *pgxpool.Pool, n int) []int64 {
 	b.Helper()
 	rng := rand.New(rand.NewPCG(7, 11))
-	syl := strings.Fields("ka to ri me su na lo vi de pa zu ge mo ti ra ne shi bo lu fa")
-	word := func(i int) string {
-		var sb strings.Builder
-		for i++; i > 0; i /= len(syl) {
-			sb.WriteString(syl[i%len(syl)])
+	// Words of random letters drawn with English letter frequencies, so
+	// that trigrams are spread as in real text (a small syllable set would
+	// make every sentence trigram-similar to every other).
+	const letters = "eeeeeeeeeeeettttttttttaaaaaaaaooooooooiiiiiiinnnnnnnsssssshhhhhhrrrrrrddddllllcccuuummmwwffggyyppbbvkjxqz"
+	words := make([]string, 60000)
+	for i := range words {
+		k := 3 + rng.IntN(8)
+		w := make([]byte, k)
+		for j := range w {
+			w[j] = letters[rng.IntN(len(letters))]
 		}
-		w := sb.String()
-		if len(w) < 4 {
-			w += "n"
-		}
-		return w
+		words[i] = string(w)
 	}
+	word := func(i int) string { return words[i] }
 	const vocab = 60000
 	zipf := rand.NewZipf(rand.New(rand.NewPCG(3, 5)), 1.07, 20, vocab-1)
 	sentence := func() string {

@@ -3,7 +3,10 @@ package claims
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+
+	"github.com/riverqueue/river"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -132,3 +135,78 @@ func notFound(err error) error {
 	}
 	return err
 }
+
+// ReextractArticle is the job of re-extracting one stored article with the
+// current extractor (see Reextract). Bulk re-extraction enqueues one per
+// article, so any number of workers share it.
+type ReextractArticle struct {
+	ArticleID int64 `json:"article_id"`
+	// Extractor is the version the job brings the article to: part of the
+	// job's identity, so a later extractor queues again.
+	Extractor string `json:"extractor"`
+}
+
+// Kind is the job's name in the queue; changing it orphans queued jobs.
+func (ReextractArticle) Kind() string { return "reextract_article" }
+
+// InsertOpts: an article queued twice for the same extractor is one job
+// (River's default unique states include completed ones).
+func (ReextractArticle) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{MaxAttempts: 5, UniqueOpts: river.UniqueOpts{ByArgs: true}}
+}
+
+// ReextractArticleWorker works ReextractArticle jobs.
+type ReextractArticleWorker struct {
+	river.WorkerDefaults[ReextractArticle]
+	db *gorm.DB
+}
+
+// Work re-extracts the article; one that no longer exists is done.
+func (w *ReextractArticleWorker) Work(ctx context.Context, job *river.Job[ReextractArticle]) error {
+	res, err := Reextract(ctx, w.db, job.Args.ArticleID)
+	if errors.Is(err, ErrNotFound) {
+		return river.JobCancel(err)
+	}
+	if err != nil {
+		return err
+	}
+	return river.RecordOutput(ctx, res)
+}
+
+// EnqueueReextraction queues a re-extraction job for each article, in
+// inserts of a thousand jobs, and returns how many it queued. With no ids
+// it queues every article whose claims came from an older extractor.
+func EnqueueReextraction(ctx context.Context, db *gorm.DB, q *Queue, ids []int64) (int, error) {
+	if len(ids) == 0 {
+		err := db.WithContext(ctx).Raw(staleArticles, ExtractorVersion).Scan(&ids).Error
+		if err != nil {
+			return 0, fmt.Errorf("stale articles: %w", err)
+		}
+	}
+	queued := 0
+	for len(ids) > 0 {
+		n := min(len(ids), 1000)
+		params := make([]river.InsertManyParams, n)
+		for i, id := range ids[:n] {
+			params[i] = river.InsertManyParams{Args: ReextractArticle{ArticleID: id, Extractor: ExtractorVersion}}
+		}
+		res, err := q.InsertMany(ctx, params)
+		if err != nil {
+			return queued, fmt.Errorf("queue re-extraction: %w", err)
+		}
+		for _, r := range res {
+			if !r.UniqueSkippedAsDuplicate {
+				queued++
+			}
+		}
+		ids = ids[n:]
+	}
+	return queued, nil
+}
+
+// staleArticles are those with a claim from another extractor than this
+// one (reviewers' own claims aside).
+const staleArticles = `
+SELECT DISTINCT article_id FROM claims
+WHERE extractor_version NOT IN (?, 'reviewer')
+ORDER BY article_id`

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/claims"
 	"github.com/crosscheck-news/crosscheck/migrations/pgtest"
@@ -69,5 +70,44 @@ func TestReingestWithNewerExtractorKeepsReviewedClaims(t *testing.T) {
 	}
 	if len(again.Claims) != len(first.Claims) {
 		t.Errorf("%d claims after re-extraction, %d before", len(again.Claims), len(first.Claims))
+	}
+}
+
+func TestReextractionJobs(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	res, err := claims.Ingest(ctx, db.Gorm, sources.Submission{
+		Text:  "Officials said the bridge would reopen on Monday.\n\nThe bridge closed in May.",
+		Title: "Bridge to reopen", Outlet: "Sample Wire",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Gorm.Exec(`UPDATE claims SET extractor_version = 'rules-0'`).Error; err != nil {
+		t.Fatal(err)
+	}
+	q, err := claims.NewQueue(db.Pool, db.Gorm, claims.QueueOptions{Workers: 1, TestOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := claims.EnqueueReextraction(ctx, db.Gorm, q, nil)
+	if err != nil || n != 1 {
+		t.Fatalf("queued %d, %v; want 1", n, err)
+	}
+	if err := q.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer q.Stop(ctx)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var stale int64
+		db.Gorm.Raw(`SELECT count(*) FROM claims WHERE article_id = ? AND extractor_version <> ?`, res.Article.ID, claims.ExtractorVersion).Scan(&stale)
+		if stale == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d claims still from the old extractor after the job should have run", stale)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }

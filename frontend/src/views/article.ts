@@ -963,6 +963,12 @@ function scrollWithin(item: HTMLElement, behavior: ScrollBehavior, textScrolled:
     if (!textScrolled) item.scrollIntoView({ block: 'nearest', behavior });
     return;
   }
+  if (!textScrolled) {
+    // The panel sits below the inspector: bring its bottom on screen first
+    // (the side column is sticky, so it stays there while the page scrolls).
+    const below = panel.getBoundingClientRect().bottom - window.innerHeight;
+    if (below > 0) window.scrollBy({ top: below, behavior: 'auto' });
+  }
   const pr = panel.getBoundingClientRect();
   const heading = panel.querySelector('h2')?.getBoundingClientRect().height ?? 0;
   const top = Math.max(pr.top, 0) + heading;
