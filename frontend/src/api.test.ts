@@ -114,12 +114,10 @@ describe('request', () => {
       const body = url === '/api/v1/session' ? '{"csrf_token":"tok"}' : '{"id":3,"version":2}';
       return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
     });
-    const { patchClaim } = await import('./api');
     vi.resetModules();
     const fresh = await import('./api');
     await fresh.patchClaim(3, 1, { status: 'confirmed' });
     await fresh.patchClaim(3, 2, { status: 'rejected' });
-    expect(patchClaim).toBeTypeOf('function');
     const patches = calls.filter((c) => c.url === '/api/v1/claims/3');
     expect(patches.map((c) => (c.init.headers as Record<string, string>)['X-CSRF-Token'])).toEqual(['tok', 'tok']);
     expect(JSON.parse(String(patches[0]?.init.body))).toEqual({ status: 'confirmed', version: 1 });
