@@ -166,20 +166,32 @@ func (s *server) failChange(c *gin.Context, err error) {
 	s.fail(c, err)
 }
 
-func (s *server) updateClaim(c *gin.Context) {
+// change reads what every claim change starts with: the claim id from the
+// path, the JSON body into req, and the version the change was made
+// against. It answers the problem itself and returns ok=false on error.
+func (s *server) change(c *gin.Context, req interface{ bodyVersion() int }) (id int64, v int, ok bool) {
 	id, err := idParam(c, "id")
+	if err == nil {
+		err = s.decode(c, req)
+	}
+	if err == nil {
+		v, err = version(c, req.bodyVersion())
+	}
 	if err != nil {
 		s.fail(c, err)
-		return
+		return 0, 0, false
 	}
+	return id, v, true
+}
+
+func (r *claimChange) bodyVersion() int  { return r.Version }
+func (r *splitRequest) bodyVersion() int { return r.Version }
+func (r *mergeRequest) bodyVersion() int { return r.Version }
+
+func (s *server) updateClaim(c *gin.Context) {
 	var req claimChange
-	if err := s.decode(c, &req); err != nil {
-		s.fail(c, err)
-		return
-	}
-	v, err := version(c, req.Version)
-	if err != nil {
-		s.fail(c, err)
+	id, v, ok := s.change(c, &req)
+	if !ok {
 		return
 	}
 	ch := claims.Change{
@@ -203,19 +215,9 @@ func (s *server) updateClaim(c *gin.Context) {
 }
 
 func (s *server) splitClaim(c *gin.Context) {
-	id, err := idParam(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req splitRequest
-	if err := s.decode(c, &req); err != nil {
-		s.fail(c, err)
-		return
-	}
-	v, err := version(c, req.Version)
-	if err != nil {
-		s.fail(c, err)
+	id, v, ok := s.change(c, &req)
+	if !ok {
 		return
 	}
 	a, b, err := claims.NewStore(s.db).Split(c.Request.Context(), id, req.At, v, actor(c))
@@ -227,21 +229,15 @@ func (s *server) splitClaim(c *gin.Context) {
 }
 
 func (s *server) mergeClaims(c *gin.Context) {
-	id, err := idParam(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req mergeRequest
-	if err := s.decode(c, &req); err != nil {
-		s.fail(c, err)
+	id, v, ok := s.change(c, &req)
+	if !ok {
 		return
 	}
-	v, err := version(c, req.Version)
-	if err == nil && req.OtherVersion < 1 {
+	var err error
+	if req.OtherVersion < 1 {
 		err = badRequest("other_version is required: the version of the other claim the merge was made against")
-	}
-	if err == nil && req.OtherID < 1 {
+	} else if req.OtherID < 1 {
 		err = badRequest("other_id is required")
 	}
 	if err != nil {

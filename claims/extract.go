@@ -386,7 +386,9 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 		}
 	}
 	if d.isPunct(k, ',') || isDash(d, k) {
-		k++
+		if k++; k >= pa.t1 {
+			return
+		}
 	} else if d.toks[k].kind != tWord || d.toks[k].upper && !d.isPunct(q.last-1, ',') && !d.isPunct(q.last-1, '?') && !d.isPunct(q.last-1, '!') {
 		// `"..." he said` without a comma still frames; a capital after a
 		// full stop starts a new sentence.
@@ -1080,7 +1082,7 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 		switch {
 		case objectPronoun(w):
 			k++
-		case w == "the" || d.toks[k].upper:
+		case k < end && (w == "the" || d.toks[k].upper):
 			j := k
 			if w == "the" {
 				j++
@@ -1235,6 +1237,9 @@ func (d *doc) newClause(i, end int) bool {
 		return false
 	}
 	i++
+	if i >= end {
+		return false
+	}
 	if d.word(i) == "that" || d.word(i) == "whether" || d.word(i) == "if" {
 		return false // "said A, and that B": still what was said
 	}
@@ -1242,7 +1247,7 @@ func (d *doc) newClause(i, end int) bool {
 		return true
 	}
 	t := d.toks[i]
-	if i >= end || t.kind != tWord || !(t.upper || isDeterminer(t.key) || pronouns[t.key] != "") {
+	if t.kind != tWord || !(t.upper || isDeterminer(t.key) || pronouns[t.key] != "") {
 		return false
 	}
 	for x := i + 1; x < end && x-i < 6; x++ {

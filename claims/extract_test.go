@@ -251,7 +251,7 @@ func checkInvariants(t testing.TB, text string, drafts []Draft) {
 func TestExtractInvariants(t *testing.T) {
 	texts := []string{"", " ", "\n\n", "“", "\"", "'", "„x“", "«»", "He said.", "said", "according to",
 		"\"Unclosed quote, he said.\n\n\"And more", "A, B, C, D, said E, F.", "..., saying", "\xff\xfe said \xff",
-		"While stressing, ", "Mr. . . U.S. Lt.-Gen. said", "\xab00"}
+		"While stressing, ", "Mr. . . U.S. Lt.-Gen. said", "\xab00", "“We will win it all,” ,", "x said, and"}
 	for _, f := range articles(t) {
 		raw, _ := os.ReadFile(f)
 		texts = append(texts, string(raw))
@@ -274,6 +274,7 @@ func FuzzExtract(f *testing.F) {
 		f.Add(string(raw))
 	}
 	f.Add("“A,” he said, “B.”\n\n„C“ – «D» 'E' ‘F’")
+	f.Add("“We will win it all,” ,") // a frame cut off by the end of the text
 	f.Fuzz(func(t *testing.T, text string) {
 		checkInvariants(t, text, Extract(text))
 	})

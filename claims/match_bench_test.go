@@ -3,6 +3,7 @@ package claims
 import (
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"sort"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"gorm.io/gorm"
 
 	"github.com/crosscheck-news/crosscheck/migrations/pgtest"
 )
@@ -41,6 +43,9 @@ func BenchmarkCandidates(b *testing.B) {
 
 	s := NewStore(db.Gorm)
 	rng := rand.New(rand.NewPCG(1, 2))
+	if os.Getenv("CROSSCHECK_BENCH_EXPLAIN_TO") != "" {
+		explainCandidates(b, ctx, db.Gorm, ids[0])
+	}
 	pick := func() int64 { return ids[rng.IntN(len(ids))] }
 	for range 20 { // warm the cache as a running server would be
 		if _, err := s.Candidates(ctx, pick(), CandidateOptions{}); err != nil {
@@ -168,4 +173,29 @@ func generateClaims(b *testing.B, ctx context.Context, pool *pgxpool.Pool, n int
 		}
 	}
 	return ids
+}
+
+// explainCandidates logs the plans of the pool query for one claim.
+func explainCandidates(b *testing.B, ctx context.Context, db *gorm.DB, id int64) {
+	var c struct {
+		ID          int64
+		ArticleID   int64
+		ContentText string
+		OutletID    int64
+	}
+	db.Raw(claimForMatchingSQL, id).Scan(&c)
+	q := newMatchQuery(c.ContentText)
+	args := map[string]any{"pairs": q.pairs, "words": q.words, "text": c.ContentText, "claim": c.ID, "article": c.ArticleID,
+		"outlet": c.OutletID, "same": false, "scan": 5000, "pool": 200}
+	db.Transaction(func(tx *gorm.DB) error {
+		tx.Exec(`SELECT set_config('pg_trgm.similarity_threshold', '0.3', true)`)
+		for _, sql := range []string{candidatePoolSQL, candidateWidenSQL} {
+			var plan []string
+			tx.Raw("EXPLAIN (ANALYZE, BUFFERS) "+sql, args).Scan(&plan)
+			f, _ := os.OpenFile(os.Getenv("CROSSCHECK_BENCH_EXPLAIN_TO"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+			fmt.Fprintln(f, strings.Join(plan, "\n"))
+			f.Close()
+		}
+		return nil
+	})
 }
