@@ -21,7 +21,6 @@ func (s *server) evidenceRoutes() []route {
 			handler: s.listCandidates, params: []param{id,
 				{name: "limit", in: "query", typ: "integer", desc: "how many, 1 to 100 (default 10)"},
 				{name: "same_outlet", in: "query", typ: "string", desc: "true keeps passages of the claim's own outlet, marked"},
-				{name: "min_similarity", in: "query", typ: "string", desc: "trigram similarity for passages found by spelling alone, 0.05 to 1 (default 0.3)"},
 			}, resp: candidateList{}, status: 200, errors: []int{400, 404}},
 		{method: "GET", path: "/api/v1/claims/:id/evidence", summary: "A claim's evidence links: conflicts first, then corroboration, then context",
 			handler: s.listEvidence, params: []param{id}, resp: evidenceList{}, status: 200, errors: []int{400, 404}},
@@ -84,14 +83,6 @@ func (s *server) listCandidates(c *gin.Context) {
 	default:
 		s.fail(c, badRequest("same_outlet must be true or false"))
 		return
-	}
-	if v := c.Query("min_similarity"); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f < 0.05 || f > 1 {
-			s.fail(c, badRequest("min_similarity must be a number from 0.05 to 1"))
-			return
-		}
-		o.Similarity = f
 	}
 	list, err := claims.NewStore(s.db).Candidates(c.Request.Context(), id, o)
 	if err != nil {
