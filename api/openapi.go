@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
 	"reflect"
 	"sort"
@@ -14,7 +15,10 @@ import (
 // The OpenAPI description is derived from the route table and the Go types
 // the handlers encode and decode, so it cannot drift from the code.
 
-var timeType = reflect.TypeOf(time.Time{})
+var (
+	timeType = reflect.TypeOf(time.Time{})
+	rawType  = reflect.TypeOf(json.RawMessage(nil))
+)
 
 // shaper is implemented by types whose JSON is another type's (a custom
 // MarshalJSON building a document struct).
@@ -48,6 +52,8 @@ func (b *schemaBuilder) base(t reflect.Type) map[string]any {
 	switch {
 	case t == timeType:
 		return map[string]any{"type": "string", "format": "date-time"}
+	case t == rawType:
+		return map[string]any{} // any JSON value
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8:
 		return map[string]any{"type": "string", "contentEncoding": "base64"}
 	}

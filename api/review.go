@@ -4,10 +4,12 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/crosscheck-news/crosscheck/claims"
+	"github.com/crosscheck-news/crosscheck/sources"
 )
 
 // The reviewers' routes: edit, split, merge, create, undo, history, the
@@ -89,7 +91,17 @@ type historyList struct {
 
 type queueItem struct {
 	Claim    *claimDoc       `json:"claim" doc:"null when every claim of the queue is reviewed"`
+	Article  *queueArticle   `json:"article,omitempty" doc:"the claim's article, without its text"`
+	Context  *claims.Range   `json:"context,omitempty" doc:"the paragraph around the claim, in code points of the article's text"`
 	Progress claims.Progress `json:"progress"`
+}
+
+type queueArticle struct {
+	ID          int64      `json:"id"`
+	Title       string     `json:"title"`
+	Outlet      string     `json:"outlet"`
+	URL         string     `json:"url"`
+	PublishedAt *time.Time `json:"published_at"`
 }
 
 type speakerList struct {
@@ -342,7 +354,18 @@ func (s *server) nextInQueue(c *gin.Context) {
 		s.fail(c, err)
 	default:
 		doc := cl.JSONShape()
-		c.JSON(http.StatusOK, queueItem{Claim: &doc, Progress: p})
+		a, err := sources.NewStore(s.db).Get(c.Request.Context(), cl.ArticleID)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		para := paragraph([]rune(a.Text), cl.ContentStart, cl.ContentEnd)
+		c.JSON(http.StatusOK, queueItem{
+			Claim:    &doc,
+			Article:  &queueArticle{ID: a.ID, Title: a.Title, Outlet: a.Outlet.Name, URL: a.URL, PublishedAt: a.PublishedAt},
+			Context:  &para,
+			Progress: p,
+		})
 	}
 }
 
@@ -385,6 +408,19 @@ func (s *server) getSpeaker(c *gin.Context) {
 		out.Claims[i] = cl.JSONShape()
 	}
 	c.JSON(http.StatusOK, out)
+}
+
+// paragraph returns the paragraph (text between blank lines) holding the
+// range [start, end), widened to the range when it spans several.
+func paragraph(text []rune, start, end int) claims.Range {
+	from, to := max(0, min(start, len(text))), max(0, min(end, len(text)))
+	for from > 0 && !(text[from-1] == '\n' && from > 1 && text[from-2] == '\n') {
+		from--
+	}
+	for to < len(text) && !(text[to] == '\n' && to+1 < len(text) && text[to+1] == '\n') {
+		to++
+	}
+	return claims.Range{Start: from, End: to, Text: string(text[from:to])}
 }
 
 // actor is the signed-in user making a change; nil until accounts exist.

@@ -178,12 +178,25 @@ func TestCreateFromSelectionQueueAndSpeakers(t *testing.T) {
 	}
 
 	var q struct {
-		Claim    *fullClaim
+		Claim   *fullClaim
+		Article *struct {
+			ID            int64
+			Title, Outlet string
+		}
+		Context *struct {
+			Start, End int
+			Text       string
+		}
 		Progress struct{ Reviewed, Total int }
 	}
 	s.do("GET", "/api/v1/review/next", "", nil, &q)
 	if q.Claim == nil || q.Progress.Total != len(a.Claims)+1 || q.Progress.Reviewed != 1 {
 		t.Fatalf("queue: %+v", q)
+	}
+	if q.Article == nil || q.Article.ID != a.ID || q.Article.Outlet != "Press TV" || q.Context == nil ||
+		q.Context.Start > q.Claim.Content.Start || q.Context.End < q.Claim.Content.End ||
+		q.Context.Text != string(runes[q.Context.Start:q.Context.End]) || strings.Contains(q.Context.Text, "\n\n") {
+		t.Fatalf("queue item's article and context: %+v %+v", q.Article, q.Context)
 	}
 	first := q.Claim.ID
 	s.patch(first, fmt.Sprintf(`{"version":%d,"status":"confirmed"}`, q.Claim.Version), nil)

@@ -165,8 +165,11 @@ func isBreadcrumb(line string) bool {
 func isCaption(d *doc, p int, low string) bool {
 	pa := d.paras[p]
 	for _, c := range photoCredits {
-		if strings.Contains(low, c) {
-			return true
+		if i := strings.Index(low, c); i >= 0 && !wireDateline(low, i+len(c)) {
+			// "(R)" also marks a Republican and "(Reuters)" opens a
+			// dateline: a paragraph in which someone says something is
+			// the story, not a caption.
+			return !d.hasAttribution(pa.t0, pa.t1)
 		}
 	}
 	if pa.s1-pa.s0 > 1 || d.hasQuote(pa.t0, pa.t1) {
@@ -190,6 +193,31 @@ func isCaption(d *doc, p int, low string) bool {
 		}
 	}
 	return scene && date
+}
+
+// wireDateline reports whether the credit ending at byte i of the
+// paragraph is the agency of a dateline: "MACAU (Reuters) – Adelson said".
+func wireDateline(low string, i int) bool {
+	j := strings.IndexByte(low[i:], ')')
+	if j < 0 || j > 12 {
+		return false
+	}
+	rest := strings.TrimLeft(low[i+j+1:], " \u00a0")
+	return strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "\u2013") || strings.HasPrefix(rest, "\u2014")
+}
+
+// hasAttribution reports whether tokens [t0, t1) hold a cue with its
+// subject.
+func (d *doc) hasAttribution(t0, t1 int) bool {
+	for i := t0; i < t1; i++ {
+		if d.toks[i].kind != tWord {
+			continue
+		}
+		if c, ok := d.cueAt(i); ok && c.class != cueStance && d.subjectOK(i) {
+			return true
+		}
+	}
+	return false
 }
 
 // isHeading recognises a section heading: a short line with no final stop

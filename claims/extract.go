@@ -676,6 +676,9 @@ func (b *builder) segment(a, e, si int) {
 		}
 		cs := b.contentStart(c, j+n, end)
 		ce := b.contentEnd(cs, end)
+		if c.class == cueStance || c.class == cueBelief && d.word(cs) != "that" {
+			ce = d.phraseEnd(cs, ce)
+		}
 		if w := d.wordCount(cs, ce); w < 2 && !(w == 1 && c.class == cueStance) {
 			continue // "endorses Clinton" is enough; "said Monday" is not
 		}
@@ -1192,6 +1195,29 @@ func (b *builder) contentEnd(cs, end int) int {
 		}
 	}
 	return end
+}
+
+// phraseEnd shortens the content of a stance or intention cue to its
+// object: "opposed the tax, down from 47 percent in 2009" and "supported
+// the bill when it came to the Senate" hold the position only up to the
+// comma or the subordinate clause; what follows is the outlet's.
+func (d *doc) phraseEnd(cs, ce int) int {
+	for j := cs + 1; j < ce; j++ {
+		if d.inQuote[j] {
+			continue
+		}
+		t := d.toks[j]
+		if t.kind == tPunct && (t.r == ',' || t.r == ';' || t.r == '—' || t.r == '(' || t.r == ':') {
+			return j
+		}
+		switch t.key {
+		case "when", "while", "because", "since", "after", "before", "until", "although", "though", "despite", "unless", "whereas":
+			if t.kind == tWord && !t.upper {
+				return j
+			}
+		}
+	}
+	return ce
 }
 
 // newAttribution reports whether a clause with its own speaker and cue

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-
-	"gorm.io/gorm"
 )
 
 // Matching finds candidate evidence for a claim: passages of other outlets'

@@ -260,7 +260,7 @@ func lookupWindows(text string) []string {
 
 // hitSQL is the found claims with their articles.
 const hitSQL = `
-SELECT c.id AS claim_id, a.id, a.title, a.url, o.name AS outlet, a.language, a.published_at
+SELECT c.id AS claim_id, a.id AS article_id, a.title, a.url, o.name AS outlet, a.language, a.published_at
 FROM claims c JOIN articles a ON a.id = c.article_id JOIN outlets o ON o.id = a.outlet_id
 WHERE c.id IN @ids`
 

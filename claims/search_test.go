@@ -28,6 +28,11 @@ func TestSearchRanksAndFilters(t *testing.T) {
 	if reviewed.Claim.ID == 0 || len(reviewed.Evidence) != 2 || len(reviewed.Appearances) != 1 || reviewed.Article.Outlet != "Sample Wire" {
 		t.Errorf("reviewed hit: %+v", reviewed)
 	}
+	for _, h := range hits {
+		if h.Article.ID == 0 || h.Article.ID != h.Claim.ArticleID {
+			t.Errorf("hit %d: article id %d, the claim's article is %d", h.Claim.ID, h.Article.ID, h.Claim.ArticleID)
+		}
+	}
 	hits, err = store.Lookup(ctx, "At the meeting the engineer said the cables are older than anyone expected, and that the city cannot wait another winter.", 5)
 	if err != nil {
 		t.Fatal(err)

@@ -421,7 +421,10 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 		fw := d.word(k + 1)
 		first := d.toks[k+1]
 		if first.kind == tWord && (fw == "a" || fw == "an" || fw == "the" || first.digit || titles[fw] ||
-			speakerNouns[fw] != "" || fw == "who" || first.upper || strings.HasSuffix(fw, "ing") || strings.HasSuffix(fw, "ed") || fw == "whose" || fw == "now" || fw == "then" || fw == "both" || fw == "himself" || fw == "herself" || fw == "one") {
+			speakerNouns[fw] != "" || fw == "who" || first.upper || strings.HasSuffix(fw, "ing") || strings.HasSuffix(fw, "ed") || fw == "whose" || fw == "now" || fw == "then" || fw == "both" || fw == "himself" || fw == "herself" || fw == "one" ||
+			// "Amar, dean of the law school, said", "Smith, for his part, said",
+			// "Lewandowski, in a statement, said"
+			first.kind == tWord && (fw == "in" || fw == "for" || fw == "on" || fw == "like" || isPreposition(d.word(k+2)) && d.word(k+2) != "to")) {
 			return mention{start, comma}
 		}
 	}
