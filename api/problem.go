@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"database/sql/driver"
 	"errors"
 	"io"
@@ -93,6 +94,13 @@ func (s *server) problem(c *gin.Context, p *Problem) {
 
 // fail answers with the problem for err, logging internal errors once.
 func (s *server) fail(c *gin.Context, err error) {
+	if c.Request.Context().Err() != nil && errors.Is(err, context.Canceled) {
+		// The client hung up: nobody reads an answer, and it is no server
+		// error worth an alarm.
+		s.log.DebugContext(c.Request.Context(), "client went away", "request_id", c.GetString(requestIDKey), "path", c.Request.URL.Path)
+		c.Abort()
+		return
+	}
 	p := problemFor(err)
 	if p.Status == http.StatusServiceUnavailable {
 		c.Header("Retry-After", "2")

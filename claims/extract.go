@@ -8,7 +8,7 @@ import (
 
 // ExtractorVersion names the rules that produced a set of drafts; it changes
 // whenever Extract's output for some text changes.
-const ExtractorVersion = "rules-2"
+const ExtractorVersion = "rules-3"
 
 // Extract finds the claims in an article's text: quotations and reported
 // statements with their speakers and cues, the outlet's own assertions,
@@ -169,6 +169,9 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 	if p := cueParticle(c.lemma); p != "" && d.word(i+1) != p {
 		return cueWord{}, false
 	}
+	if c.lemma == "put it" && !(d.isPunct(i+2, ',') || d.isPunct(i+2, ':') || i+2 < len(d.toks) && d.toks[i+2].kind == tQuote) {
+		return cueWord{}, false // "As Smith put it, ...", not "put it on the table"
+	}
 	if c.lemma == "call" && (c.form == formBase || c.form == formThird || c.form == formIng && !d.isPunct(i-1, ',')) && d.word(i+1) != "for" && d.word(i+1) != "on" {
 		return cueWord{}, false // "calls" and "call" are nouns unless "calls for"
 	}
@@ -199,6 +202,8 @@ func cueParticle(lemma string) string {
 		return "against"
 	case "go on":
 		return "on"
+	case "put it":
+		return "it"
 	}
 	return ""
 }
@@ -522,6 +527,12 @@ func (b *builder) frameBefore(q quote) (m mention, cue [2]int, ok bool) {
 			}
 			return s, [2]int{k, k + d.cueLen(k, c)}, true
 		}
+		// `HuffPollster: "..."`: a name and a colon open the quote.
+		if c := q.open - 1; d.isPunct(c, ':') && c > lo {
+			if s, _ := d.subjectBefore(c, lo); s.ok() && d.sentenceOpens(s.t0) && !d.used[c] && d.wordCount(s.t0, c) == c-s.t0 {
+				return s, [2]int{c, c + 1}, true
+			}
+		}
 		return
 	}
 	// The paragraph before ends with "X says:" or "He added:".
@@ -676,7 +687,7 @@ func (b *builder) segment(a, e, si int) {
 		}
 		cs := b.contentStart(c, j+n, end)
 		ce := b.contentEnd(cs, end)
-		if c.class == cueStance || c.class == cueBelief && d.word(cs) != "that" {
+		if c.class == cueStance || c.class == cueBelief && d.word(cs) == "to" {
 			ce = d.phraseEnd(cs, ce)
 		}
 		if w := d.wordCount(cs, ce); w < 2 && !(w == 1 && c.class == cueStance) {
@@ -1022,7 +1033,8 @@ func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 		}
 		return isPlural(head) || speakerNouns[head] == Anonymous && head != "official" && head != "source"
 	case formIng:
-		return beAux
+		// "He's pointing out", "they're proposing"
+		return beAux || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "'re") || strings.HasSuffix(prev, "'m")
 	case formParticiple:
 		return aux && !beAux
 	case formPast:
@@ -1066,7 +1078,7 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 		}
 	}
 	w := d.word(k)
-	adverbial := isPreposition(w) || isWeekday(w) || w == "last" || w == "earlier" || w == "this"
+	adverbial := isPreposition(w) || isWeekday(w) || w == "last" || w == "earlier" || w == "this" || w == "for"
 	tell := c.lemma == "tell" || c.lemma == "inform" || c.lemma == "notify" || c.lemma == "assure" || c.lemma == "reassure" || c.lemma == "remind"
 	if adverbial || tell {
 		for j := k; j < end && j-k < 14; j++ {
@@ -1132,7 +1144,7 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 
 func isPreposition(w string) bool {
 	switch w {
-	case "on", "in", "at", "during", "to", "with", "after", "before", "of", "about", "from", "via", "through", "in an", "late", "early":
+	case "on", "in", "at", "during", "to", "with", "after", "before", "of", "about", "from", "via", "through", "in an", "late", "early", "per":
 		return true
 	}
 	return false
@@ -1210,8 +1222,11 @@ func (d *doc) phraseEnd(cs, ce int) int {
 		if t.kind == tPunct && (t.r == ',' || t.r == ';' || t.r == '—' || t.r == '(' || t.r == ':') {
 			return j
 		}
+		if c, ok := d.cueAt(j); ok && c.class == cueSpeech && (c.form == formPast || c.form == formThird) {
+			return j // "Senators who supported the bill said ...": the clause is over
+		}
 		switch t.key {
-		case "when", "while", "because", "since", "after", "before", "until", "although", "though", "despite", "unless", "whereas":
+		case "when", "while", "because", "although", "though", "unless", "whereas":
 			if t.kind == tWord && !t.upper {
 				return j
 			}
@@ -1223,7 +1238,8 @@ func (d *doc) phraseEnd(cs, ce int) int {
 // newAttribution reports whether a clause with its own speaker and cue
 // starts at token i: "human rights groups warned", "but officials say".
 func (d *doc) newAttribution(i, end int) bool {
-	for i < end && (d.word(i) == "and" || d.word(i) == "but" || d.word(i) == "while" || d.word(i) == "though" || d.word(i) == "although") {
+	// ", which he described as ...": a nested attribution of its own.
+	for i < end && (d.word(i) == "and" || d.word(i) == "but" || d.word(i) == "while" || d.word(i) == "though" || d.word(i) == "although" || d.word(i) == "which" || d.word(i) == "whom") {
 		i++
 	}
 	for x := i + 1; x < end && x-i < 8; x++ {

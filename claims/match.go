@@ -410,7 +410,7 @@ func rankCandidates(claim string, outletID int64, published *time.Time, rows []p
 			Signals:    sig,
 			Shared:     shared,
 			DaysApart:  days,
-			Suggestion: SuggestStance(claim, r.ContentText),
+			Suggestion: suggestFor(claim, r),
 			EvidenceID: r.EvidenceID, EvidenceStance: r.EvidenceStance,
 		}
 		cand.Reason = reasonOf(cand)
@@ -426,6 +426,18 @@ func rankCandidates(claim string, outletID int64, published *time.Time, rows []p
 		out = out[:limit]
 	}
 	return out
+}
+
+// suggestFor suggests the passage's stance. A passage that is itself
+// attributed to a speaker (a quote, reported speech) is the outlet
+// reporting what someone said: agreeing words make it context, not the
+// outlet's corroboration, while a denial still conflicts.
+func suggestFor(claim string, r poolRow) Suggestion {
+	sg := SuggestStance(claim, r.ContentText)
+	if sg.Stance == Corroborates && r.Kind.Attributed() {
+		return Suggestion{Stance: Context, Score: 0.55, Why: "attributed: the report says someone said it"}
+	}
+	return sg
 }
 
 // reasonOf says why a candidate was found, as a reviewer reads it.

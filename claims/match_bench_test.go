@@ -188,7 +188,6 @@ func explainCandidates(b *testing.B, ctx context.Context, db *gorm.DB, id int64)
 	args := map[string]any{"pairs": q.pairs, "words": q.words, "text": c.ContentText, "claim": c.ID, "article": c.ArticleID,
 		"outlet": c.OutletID, "same": false, "scan": 5000, "pool": 200}
 	db.Transaction(func(tx *gorm.DB) error {
-		tx.Exec(`SELECT set_config('pg_trgm.similarity_threshold', '0.3', true)`)
 		for _, sql := range []string{candidatePoolSQL, candidateWidenSQL} {
 			var plan []string
 			tx.Raw("EXPLAIN (ANALYZE, BUFFERS) "+sql, args).Scan(&plan)

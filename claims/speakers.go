@@ -49,6 +49,10 @@ var auxiliaries = map[string]bool{
 var pronouns = map[string]SpeakerKind{
 	"he": Person, "she": Person, "i": Person, "we": Organisation, "they": Anonymous,
 	"it": Organisation, "you": Person, "who": Person,
+	// Contracted with an auxiliary: "He's pointing out", "they've offered".
+	"he's": Person, "she's": Person, "i'm": Person, "i've": Person, "we're": Organisation,
+	"we've": Organisation, "they're": Anonymous, "they've": Anonymous, "it's": Organisation,
+	"who's": Person, "he'd": Person, "she'd": Person, "they'd": Anonymous, "we'd": Organisation,
 }
 
 // closedClass words end a noun phrase when walking back from a cue.
@@ -231,6 +235,25 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 	if j < lo {
 		return mention{}, aux
 	}
+	// "Kall -- co-editor of a book on the debates -- said": the speaker
+	// stands before the parenthetical.
+	dashed := false
+	if isDash(d, j) || d.isPunct(j, '-') {
+		k := j - 1
+		for k > lo && d.isPunct(k, '-') {
+			k--
+		}
+		for k > lo && j-k < 30 && !isDash(d, k) && !d.isPunct(k, '-') && d.toks[k].kind != tQuote {
+			k--
+		}
+		if k <= lo || !(isDash(d, k) || d.isPunct(k, '-')) {
+			return mention{}, aux
+		}
+		for k-1 > lo && d.isPunct(k-1, '-') {
+			k--
+		}
+		j, dashed = k-1, true
+	}
 	// "Rep. Gwen Moore (D-Wis.) said": the parenthetical joins the mention.
 	paren := -1
 	if d.isPunct(j, ')') {
@@ -246,7 +269,9 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 	}
 	t := d.toks[j]
 	// "Smith, a doctor, said" and "Smith, 45, said"
-	if t.kind == tPunct && t.r == ',' {
+	if t.kind == tPunct && t.r == ',' || t.kind == tQuote && d.mark[j] && d.isPunct(j-1, ',') {
+		// The second form keeps the comma inside a closing quote:
+		// `Lehel, the hacker known as "Guccifer," stated`.
 		return d.appositiveSubject(j, lo), aux
 	}
 	if t.kind != tWord || d.inQuote[j] {
@@ -273,6 +298,9 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		end = paren
 	}
 	start := d.npStart(j, lo)
+	if dashed && !d.sentenceOpens(start) && !d.isPunct(start-1, ',') {
+		return mention{}, aux
+	}
 	return mention{start, end}, aux
 }
 
@@ -382,9 +410,30 @@ func (d *doc) npStart(j, lo int) int {
 // are tried up to the start of the clause.
 func (d *doc) appositiveSubject(comma, lo int) mention {
 	tries := 0
+	inQuote := d.toks[comma].kind == tQuote // the appositive ends inside a quotation
 	for k := comma - 1; k > lo && comma-k < 50 && tries < 4; k-- {
 		t := d.toks[k]
-		if t.kind == tQuote && d.mark[k] || t.kind == tPunct && (t.r == ';' || t.r == ':') {
+		if t.kind == tQuote && d.mark[k] && inQuote {
+			inQuote = false
+			if d.wordCount(k, comma) > 3 {
+				return mention{}
+			}
+			continue
+		}
+		if t.kind == tQuote && d.mark[k] {
+			// `Lehel, the hacker known as "Guccifer," stated`: a short
+			// quoted name inside the appositive.
+			x := k - 1
+			for x > lo && k-x < 6 && d.toks[x].kind != tQuote {
+				x--
+			}
+			if x <= lo || d.toks[x].kind != tQuote || d.wordCount(x, k) > 3 {
+				return mention{}
+			}
+			k = x
+			continue
+		}
+		if t.kind == tPunct && (t.r == ';' || t.r == ':') {
 			return mention{}
 		}
 		if t.kind != tPunct || t.r != ',' || k == comma-1 {
@@ -406,7 +455,8 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 		if nameEnd < lo || d.toks[nameEnd].kind != tWord {
 			continue
 		}
-		if !d.toks[nameEnd].upper && speakerNouns[d.word(nameEnd)] == "" && !titles[d.word(nameEnd)] {
+		if !d.toks[nameEnd].upper && speakerNouns[d.word(nameEnd)] == "" && !titles[d.word(nameEnd)] && !d.allUpperWords(k+1, comma) {
+			// "A lawyer for the outlets, David Schulz, said" names the speaker after the comma
 			continue
 		}
 		if _, ok := pronouns[d.word(nameEnd)]; ok {
@@ -415,7 +465,7 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 		start := d.npStart(nameEnd, lo)
 		// The name must open its clause: "In Washington, Smith, 45, said" is
 		// fine, "the bill, which passed, said" is not a speaker.
-		if start > lo && !d.isPunct(start-1, ',') && !d.sentenceOpens(start) {
+		if start > lo && !d.isPunct(start-1, ',') && !d.commaQuote(start-1) && !d.sentenceOpens(start) {
 			continue
 		}
 		fw := d.word(k + 1)
@@ -425,6 +475,9 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 			// "Amar, dean of the law school, said", "Smith, for his part, said",
 			// "Lewandowski, in a statement, said"
 			first.kind == tWord && (fw == "in" || fw == "for" || fw == "on" || fw == "like" || isPreposition(d.word(k+2)) && d.word(k+2) != "to")) {
+			if d.toks[comma].kind == tQuote {
+				return mention{start, comma + 1} // keep the closing mark with the name
+			}
 			return mention{start, comma}
 		}
 	}
@@ -967,5 +1020,8 @@ func isDemonym(w string) bool {
 }
 
 func isPlural(w string) bool {
+	if w == "police" || w == "data" || w == "people" {
+		return true
+	}
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "'s")
 }

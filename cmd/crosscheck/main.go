@@ -50,7 +50,7 @@ func commands() map[string]command {
 		"extract": {"print the claims of a text as JSON, without a database", func(ctx context.Context, e env, args []string) error {
 			return runExtract(ctx, args, e.stdin, e.stdout)
 		}},
-		"export": {"write the claim table as CSV or JSON Lines", runExport},
+		"export": {"write the claim or evidence table: CSV, JSON Lines, Parquet, bundles, ClaimReview, annotations", runExport},
 		"dev-db": {"print the URL of a usable database, starting one if needed", runDevDB},
 		"user":   {"add or list the people who sign in (user add makes the first admin)", runUser},
 	}
@@ -83,7 +83,7 @@ func usage(w io.Writer, cmds map[string]command) {
 	var b strings.Builder
 	b.WriteString("Crosscheck: attributed claims from news reports, checked across outlets.\n\nUsage: crosscheck COMMAND [flags]\n\nCommands:\n")
 	for _, n := range names {
-		fmt.Fprintf(&b, "  %-8s %s\n", n, cmds[n].summary)
+		fmt.Fprintf(&b, "  %-10s %s\n", n, cmds[n].summary)
 	}
 	b.WriteString("\nRun 'crosscheck COMMAND --help' for a command's flags.\n")
 	io.WriteString(w, b.String())
