@@ -199,6 +199,16 @@ func TestSessionSignInCSRFAndAudit(t *testing.T) {
 	if err := s.db.SQL.QueryRow(`SELECT actor_id FROM audit_log WHERE entity = 'claim' AND entity_id = $1 AND action <> 'ingest' ORDER BY id DESC LIMIT 1`, id).Scan(&actor); err != nil || actor != u.ID {
 		t.Fatalf("audit actor %d, want %d (%v)", actor, u.ID, err)
 	}
+	var h struct {
+		Items []struct {
+			ActorID   *int64 `json:"actor_id"`
+			ActorName string `json:"actor_name"`
+		}
+	}
+	s.call(me, "GET", fmt.Sprintf("/api/v1/claims/%d/history", id), "").json(t, &h)
+	if n := len(h.Items); n == 0 || h.Items[n-1].ActorID == nil || *h.Items[n-1].ActorID != u.ID || h.Items[n-1].ActorName != "rita@example.org" {
+		t.Fatalf("history does not name the reviewer: %+v", h.Items)
+	}
 	// A reviewer is not an admin.
 	if r := s.call(me, "POST", "/api/v1/outlets", `{"name":"New Outlet"}`); r.status != 403 {
 		t.Fatalf("reviewer adds an outlet: %d", r.status)

@@ -592,6 +592,7 @@ func (b *builder) segment(a, e, si int) {
 		return
 	}
 	start := a
+	start = b.askedOrPoll(a, end)
 	// "According to X, CONTENT"
 	if d.word(a) == "according" && d.word(a+1) == "to" {
 		if m := d.sourceAfter(a+2, end); m.ok() && d.isPunct(m.t1, ',') {
@@ -600,6 +601,13 @@ func (b *builder) segment(a, e, si int) {
 				b.add(pending{kind: b.kindOf(m.t1+1, ce), parts: [][2]int{{m.t1 + 1, ce}}, spk: m, cue: [2]int{a, a + 2}, inherit: -1, conf: 0.85})
 				start = ce
 			}
+		}
+	}
+	if start == a {
+		// "CONTENT in a CNN national poll."
+		if j := d.trailingPoll(a, end); j >= 0 {
+			b.add(pending{kind: b.kindOf(a, j), parts: [][2]int{{a, j}}, spk: mention{j + 1, end}, cue: [2]int{j, j + 1}, inherit: -1, conf: 0.5})
+			return
 		}
 	}
 	// "The plan, he said, is dead.": content on both sides of the frame.
@@ -628,7 +636,7 @@ func (b *builder) segment(a, e, si int) {
 				break
 			}
 			ca := a
-			for ca < c && leadingFunction[d.word(ca)] && d.toks[ca].upper && d.word(ca) != "i" {
+			for ca < c && leadingFunction[d.word(ca)] && d.toks[ca].upper && d.word(ca) != "i" && !isPreposition(d.word(ca)) && !isSubordinator(d.word(ca)) && !closedClass[d.word(ca)] || d.word(ca) == "but" || d.word(ca) == "and" {
 				ca++ // "But the economy is strong, he said": the content starts after "But"
 			}
 			ce := c
@@ -640,6 +648,7 @@ func (b *builder) segment(a, e, si int) {
 			break
 		}
 	}
+	acc := d.trailingAccording(start, end)
 	for j := start; j < end; j++ {
 		if d.inQuote[j] || d.used[j] {
 			continue
@@ -667,8 +676,18 @@ func (b *builder) segment(a, e, si int) {
 			}
 			continue
 		}
+		if acc >= 0 && j < acc {
+			continue // "X declined to renew the offer, according to Y": all of it is Y's
+		}
 		inherit := -1
 		m, aux := d.subjectBefore(j, start)
+		if m.ok() && m.t0 > a && (isPreposition(d.word(m.t0-1)) || d.word(m.t0-1) == "over") {
+			// "Some voters who have listened to him over the decades said":
+			// the phrase after a preposition is no subject.
+			if r := d.relativeSubject(j, a); r.ok() {
+				m = r
+			}
+		}
 		switch {
 		case m.ok():
 			if !formFits(d, c, aux, m, j) {
@@ -680,6 +699,11 @@ func (b *builder) segment(a, e, si int) {
 			if k := len(b.claims) - 1; k >= 0 && b.claimEnd(k) >= a && d.sentOf(b.claimEnd(k)-1) == si {
 				inherit, m = k, b.claims[k].spk
 			} else if m = b.mainSubject(start, j); !m.ok() {
+				continue
+			}
+		case c.class != cueStance && c.class != cueEvidence:
+			// "Some voters who have listened to his speeches said ..."
+			if m = d.relativeSubject(j, a); !m.ok() || !formFits(d, c, d.auxBefore(j), m, j) {
 				continue
 			}
 		default:
@@ -952,7 +976,7 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 			}
 		}
 	}
-	for j := k + 1; j < end && j-k < 12; j++ {
+	for j := k + 1; j < end && j-k < 20; j++ {
 		c, isCue := d.cueAt(j)
 		if !isCue {
 			continue
@@ -1025,10 +1049,10 @@ func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 			return true
 		}
 		switch head {
-		case "i", "we", "they", "you":
+		case "i", "we", "they", "you", "who", "%", "percent":
 			return true
 		}
-		if d.hasWord(m.t0, m.t1, "and") {
+		if d.toks[m.t1-1].digit || d.hasWord(m.t0, m.t1, "and") {
 			return true // "Mr. Grassley and Mr. Leahy say"
 		}
 		return isPlural(head) || speakerNouns[head] == Anonymous && head != "official" && head != "source"
@@ -1207,6 +1231,160 @@ func (b *builder) contentEnd(cs, end int) int {
 		}
 	}
 	return end
+}
+
+// pollWord names the polls and surveys that PolNeAR counts as sources of
+// the figures reported "in" them.
+func pollWord(w string) bool {
+	switch w {
+	case "poll", "polls", "survey", "surveys", "words":
+		return true
+	}
+	return false
+}
+
+// askedOrPoll handles two openings without a speech verb after the
+// speaker: "Asked whether he would run, Smith said ..." (a question put to
+// someone, attributed to no one) and "In a CNN poll released Monday,
+// CONTENT" (the poll is the source). It adds the claim and returns where
+// the rest of the segment starts, or a.
+func (b *builder) askedOrPoll(a, end int) int {
+	d := b.d
+	if !d.toks[a].upper || !d.sentenceOpens(a) {
+		return a
+	}
+	comma := func(from int) int {
+		for c := from; c < end && c-from < 40; c++ {
+			if d.isPunct(c, ',') && !d.inQuote[c] {
+				return c
+			}
+			if d.commaQuote(c) {
+				return c + 1
+			}
+		}
+		return -1
+	}
+	switch d.word(a) {
+	case "asked":
+		switch d.word(a + 1) {
+		case "whether", "if", "what", "how", "why", "who", "when", "where", "which", "about":
+		default:
+			return a
+		}
+		c := comma(a + 1)
+		if c < 0 || d.wordCount(a+1, c) < 2 {
+			return a
+		}
+		b.add(pending{kind: b.kindOf(a+1, c), parts: [][2]int{{a + 1, c}}, cue: [2]int{a, a + 1}, inherit: -1, conf: 0.5})
+		return c + 1
+	case "in":
+		c := comma(a + 1)
+		if c < 0 || c-a > 14 || d.wordCount(c+1, end) < 3 {
+			return a
+		}
+		poll := false
+		for k := a + 1; k < c; k++ {
+			if d.toks[k].kind != tWord && !d.isPunct(k, '/') && !d.isPunct(k, '-') {
+				return a
+			}
+			poll = poll || pollWord(d.word(k))
+		}
+		if !poll || d.inQuote[c] {
+			return a
+		}
+		ce := b.contentEnd(c+1, end)
+		b.add(pending{kind: b.kindOf(c+1, ce), parts: [][2]int{{c + 1, ce}}, spk: mention{a + 1, c}, cue: [2]int{a, a + 1}, inherit: -1, conf: 0.5})
+		return ce
+	}
+	return a
+}
+
+// trailingPoll returns the "in" of a sentence-final "in a CNN national
+// poll", or -1.
+func (d *doc) trailingPoll(a, end int) int {
+	for j := end - 2; j > a+2 && end-j <= 10; j-- {
+		t := d.toks[j]
+		if t.kind != tWord && !d.isPunct(j, '/') && !d.isPunct(j, '-') || d.inQuote[j] {
+			return -1
+		}
+		if t.key != "in" {
+			continue
+		}
+		for k := j + 1; k < end && k-j <= 4; k++ {
+			if pollWord(d.word(k)) && d.word(k) != "words" {
+				return j
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// trailingAccording returns the token of a ", according to X" that closes
+// [a, end), or -1.
+func (d *doc) trailingAccording(a, end int) int {
+	for j := end - 3; j > a+2; j-- {
+		if d.inQuote[j] {
+			return -1
+		}
+		if d.word(j) == "according" && d.word(j+1) == "to" && (d.isPunct(j-1, ',') || isDash(d, j-1)) {
+			if m := d.sourceAfter(j+2, end); m.ok() && m.t1 >= end-1 {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// relativeSubject finds the subject of the cue at j when a relative clause
+// stands between them: "Another Muslim who worshiped at the mosque and did
+// not want to be named said": the noun phrase before "who", which must
+// open its clause.
+func (d *doc) relativeSubject(j, lo int) mention {
+	for k := j - 2; k > lo && j-k < 25; k-- {
+		t := d.toks[k]
+		if d.inQuote[k] || t.kind == tQuote || t.kind == tPunct && (t.r == ';' || t.r == ':' || t.r == '.') {
+			return mention{}
+		}
+		if w := d.word(k); w != "who" {
+			if w == "that" || w == "which" || w == "said" || w == "says" {
+				return mention{}
+			}
+			continue
+		}
+		h := k - 1
+		if d.isPunct(h, ',') {
+			h--
+		}
+		if w := d.word(h); w == "and" || w == "but" {
+			continue // "who worshiped here and who did not want to be named"
+		}
+		if h < lo || d.toks[h].kind != tWord {
+			return mention{}
+		}
+		hw := d.word(h)
+		if _, ok := pronouns[hw]; ok || !d.toks[h].upper && speakerNouns[hw] == "" && !isPlural(hw) {
+			return mention{}
+		}
+		s := d.npStart(h, lo)
+		if !d.sentenceOpens(s) && !d.isPunct(s-1, ',') {
+			return mention{}
+		}
+		return mention{s, h + 1}
+	}
+	return mention{}
+}
+
+// auxBefore reports whether an auxiliary sits right before the cue at j:
+// "who ... has said".
+func (d *doc) auxBefore(j int) bool {
+	for k := j - 1; k >= 0 && j-k <= 3 && skipBeforeCue[d.word(k)]; k-- {
+		if auxiliaries[d.word(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseEnd shortens the content of a stance or intention cue to its

@@ -33,7 +33,7 @@ type CandidateOptions struct {
 	// Default 200.
 	Pool int
 	// Scan bounds the full-text matches read before ranking, so a claim
-	// made of common words costs no more than a rare one. Default 5000.
+	// made of common words costs no more than a rare one. Default 2000.
 	Scan int
 	// SameOutlet keeps passages of the claim's own outlet, marked; by
 	// default they are left out.
@@ -49,7 +49,7 @@ func (o CandidateOptions) withDefaults() CandidateOptions {
 		o.Pool = 200
 	}
 	if o.Scan <= 0 {
-		o.Scan = 5000
+		o.Scan = 2000
 	}
 	return o
 }
@@ -122,14 +122,14 @@ WHERE c.id = ?`
 // retrieval branch on the trigram index (content_text % text) was measured
 // and dropped, because for a sentence-long text the planner often prefers
 // a sequential scan computing similarity() on every row, seconds on a
-// large table. The claim's own article and, unless asked, its outlet are
-// left out.
+// large table. The claim's own article is left out in the index scan and,
+// unless asked, its outlet after ranking: joining articles inside the scan
+// made the planner hash the whole articles table on every call.
 const candidatePoolSQL = `
 WITH fts AS (
     SELECT c.id, c.tsv
-    FROM claims c JOIN articles a ON a.id = c.article_id
-    WHERE c.tsv @@ to_tsquery('english', @pairs)
-      AND c.article_id <> @article AND (@same OR a.outlet_id <> @outlet)
+    FROM claims c
+    WHERE c.tsv @@ to_tsquery('english', @pairs) AND c.article_id <> @article
     LIMIT @scan
 ), pool AS (
     SELECT id FROM fts
@@ -146,7 +146,8 @@ JOIN claims c ON c.id = pool.id
 JOIN articles a ON a.id = c.article_id
 JOIN outlets o ON o.id = a.outlet_id
 LEFT JOIN evidence e ON e.claim_id = @claim AND e.article_id = c.article_id
-     AND e.passage_start = c.content_start AND e.passage_end = c.content_end`
+     AND e.passage_start = c.content_start AND e.passage_end = c.content_end
+WHERE @same OR a.outlet_id <> @outlet`
 
 // candidateWidenSQL is asked only when the pool came out short: passages
 // sharing any one of the claim's words, the best by full-text rank among
@@ -154,9 +155,8 @@ LEFT JOIN evidence e ON e.claim_id = @claim AND e.article_id = c.article_id
 const candidateWidenSQL = `
 WITH fts AS (
     SELECT c.id, c.tsv
-    FROM claims c JOIN articles a ON a.id = c.article_id
-    WHERE c.tsv @@ to_tsquery('english', @words)
-      AND c.article_id <> @article AND (@same OR a.outlet_id <> @outlet)
+    FROM claims c
+    WHERE c.tsv @@ to_tsquery('english', @words) AND c.article_id <> @article
     LIMIT @scan
 ), pool AS (
     SELECT id FROM fts
@@ -173,7 +173,8 @@ JOIN claims c ON c.id = pool.id
 JOIN articles a ON a.id = c.article_id
 JOIN outlets o ON o.id = a.outlet_id
 LEFT JOIN evidence e ON e.claim_id = @claim AND e.article_id = c.article_id
-     AND e.passage_start = c.content_start AND e.passage_end = c.content_end`
+     AND e.passage_start = c.content_start AND e.passage_end = c.content_end
+WHERE @same OR a.outlet_id <> @outlet`
 
 // poolRow is one passage of the pool as PostgreSQL returns it.
 type poolRow struct {

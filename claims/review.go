@@ -516,20 +516,29 @@ func (s *Store) Undo(ctx context.Context, id int64, actor *int64) ([]Claim, erro
 	return out, err
 }
 
+const claimHistory = `
+SELECT l.id, l.actor_id, coalesce(nullif(u.name, ''), u.email, '') AS actor_name, l.action, l.before, l.after,
+       to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id
+WHERE l.entity = 'claim' AND l.entity_id = ?
+ORDER BY l.id`
+
 // HistoryEntry is one entry of a claim's history.
 type HistoryEntry struct {
-	ID      int64           `json:"id"`
-	ActorID *int64          `json:"actor_id"`
-	Action  string          `json:"action"`
-	Before  json.RawMessage `json:"before"`
-	After   json.RawMessage `json:"after"`
-	At      string          `json:"at"`
+	ID      int64  `json:"id"`
+	ActorID *int64 `json:"actor_id"`
+	// ActorName is the user's name (or email when they gave none); empty
+	// for the system's own changes.
+	ActorName string          `json:"actor_name"`
+	Action    string          `json:"action"`
+	Before    json.RawMessage `json:"before"`
+	After     json.RawMessage `json:"after"`
+	At        string          `json:"at"`
 }
 
 // History returns a claim's audit trail, oldest first.
 func (s *Store) History(ctx context.Context, id int64) ([]HistoryEntry, error) {
 	var out []HistoryEntry
-	err := s.db.WithContext(ctx).Raw(`SELECT id, actor_id, action, before, after, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
-		FROM audit_log WHERE entity = 'claim' AND entity_id = ? ORDER BY id`, id).Scan(&out).Error
+	err := s.db.WithContext(ctx).Raw(claimHistory, id).Scan(&out).Error
 	return out, err
 }

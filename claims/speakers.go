@@ -268,6 +268,9 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		j = k - 1
 	}
 	t := d.toks[j]
+	if t.kind == tPunct && t.r == '%' {
+		return d.shareSubject(j, lo), aux
+	}
 	// "Smith, a doctor, said" and "Smith, 45, said"
 	if t.kind == tPunct && t.r == ',' || t.kind == tQuote && d.mark[j] && d.isPunct(j-1, ',') {
 		// The second form keeps the comma inside a closing quote:
@@ -278,10 +281,12 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		return mention{}, aux
 	}
 	head := d.word(j)
-	if t.digit {
-		return mention{}, aux
+	if t.digit || head == "percent" {
+		// "47 percent of voters say", "More than six in 10 said"
+		return d.shareSubject(j, lo), aux
 	}
-	if !t.upper {
+	closeToHim := objectPronoun(head) && (d.word(j-1) == "to" || d.word(j-1) == "with") && closeTo(d.word(j-2))
+	if !t.upper && !closeToHim {
 		if _, ok := pronouns[head]; !ok && (closedClass[head] || isCueWord(head) || strings.HasSuffix(head, "ly") || isDeterminer(head)) {
 			return mention{}, aux
 		}
@@ -370,7 +375,7 @@ func (d *doc) npStart(j, lo int) int {
 			}
 			break
 		}
-		if w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || w == "its" || w == "our" || w == "my" {
+		if w == "the" || w == "a" || w == "an" || w == "another" || w == "his" || w == "her" || w == "their" || w == "its" || w == "our" || w == "my" {
 			start = k
 			// A determiner opens the phrase unless "of the" or "close to
 			// the" continues it.
@@ -385,7 +390,7 @@ func (d *doc) npStart(j, lo int) int {
 		if _, ok := pronouns[w]; ok {
 			break
 		}
-		if w == "and" && k-1 >= lo && d.toks[k-1].kind == tWord && (d.toks[k-1].upper || isPlural(d.word(k-1))) && !closedClass[d.word(k+1)] {
+		if w == "and" && k-1 >= lo && d.toks[k-1].kind == tWord && (d.toks[k-1].upper || isPlural(d.word(k-1)) || pronouns[d.word(k-1)] == Person) && !closedClass[d.word(k+1)] {
 			start = k // "Mr. Grassley and Mr. Leahy", "Developers and supporters"
 			continue
 		}
@@ -474,7 +479,7 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 			speakerNouns[fw] != "" || fw == "who" || first.upper || strings.HasSuffix(fw, "ing") || strings.HasSuffix(fw, "ed") || fw == "whose" || fw == "now" || fw == "then" || fw == "both" || fw == "himself" || fw == "herself" || fw == "one" ||
 			// "Amar, dean of the law school, said", "Smith, for his part, said",
 			// "Lewandowski, in a statement, said"
-			first.kind == tWord && (fw == "in" || fw == "for" || fw == "on" || fw == "like" || isPreposition(d.word(k+2)) && d.word(k+2) != "to")) {
+			first.kind == tWord && (isDeterminer(fw) || fw == "however" || fw == "though" || fw == "too" || fw == "meanwhile" || fw == "instead" || fw == "in" || fw == "for" || fw == "on" || fw == "like" || isPreposition(d.word(k+2)) && d.word(k+2) != "to")) {
 			if d.toks[comma].kind == tQuote {
 				return mention{start, comma + 1} // keep the closing mark with the name
 			}
@@ -482,6 +487,32 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 		}
 	}
 	return mention{}
+}
+
+// shareSubject finds a subject that is a share of people ending at token
+// j: "47%", "43", "More than six in 10", "Nearly nine out of 10", "55
+// percent of all voters". It must open its clause.
+func (d *doc) shareSubject(j, lo int) mention {
+	k := j
+	for k-1 >= lo && j-k < 8 {
+		t := d.toks[k-1]
+		if t.digit || t.kind == tPunct && t.r == '%' {
+			k--
+			continue
+		}
+		switch d.word(k - 1) {
+		case "in", "of", "out", "than", "more", "less", "fewer", "nearly", "about", "almost", "roughly",
+			"just", "over", "under", "only", "some", "percent", "one", "two", "three", "four", "five",
+			"six", "seven", "eight", "nine", "ten", "a", "third", "quarter", "half", "majority":
+			k--
+			continue
+		}
+		break
+	}
+	if !d.sentenceOpens(k) && !d.isPunct(k-1, ',') {
+		return mention{}
+	}
+	return mention{k, j + 1}
 }
 
 // sentenceOpens reports whether token i starts its sentence, allowing for a

@@ -47,10 +47,15 @@ class Unavailable extends Error {}
 
 /**
  * setup starts everything for one test file. It resolves to
- * { baseURL, browser, stop, log } or, when something is unavailable and CI
- * is not true, to { skip: reason }.
+ * { baseURL, browser, stop, log, bin, dbURL } or, when something is
+ * unavailable and CI is not true, to { skip: reason }.
+ *
+ * Options: anonymousWrite (default true) starts the server with
+ * CROSSCHECK_INSECURE_ANONYMOUS_WRITE, so tests that do not sign in can
+ * write; false makes every write need a signed-in account. anonymousRead
+ * (default false) sets CROSSCHECK_ANONYMOUS_READ, as `serve --demo` does.
  */
-export async function setup(name) {
+export async function setup(name, { anonymousWrite = true, anonymousRead = false } = {}) {
   await mkdir(resultsDir, { recursive: true });
   const cleanups = [];
   const stop = async () => {
@@ -69,7 +74,7 @@ export async function setup(name) {
     });
     const env = process.env.E2E_BASE_URL
       ? { baseURL: process.env.E2E_BASE_URL.replace(/\/+$/, ''), log: null }
-      : await startServer(name, cleanups);
+      : await startServer(name, cleanups, { anonymousWrite, anonymousRead });
     const browser = await chromium
       .launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true, timeout: 60_000 })
       .catch((err) => {
@@ -87,7 +92,7 @@ export async function setup(name) {
   }
 }
 
-async function startServer(name, cleanups) {
+async function startServer(name, cleanups, { anonymousWrite, anonymousRead }) {
   await access(join(frontendRoot, 'dist', 'index.html')).catch(() => {
     throw new Error('frontend/dist/index.html is missing: run `npm run build` first (npm run e2e does)');
   });
@@ -118,17 +123,16 @@ async function startServer(name, cleanups) {
   const logPath = join(resultsDir, `server-${name}.log`);
   const logFile = await open(logPath, 'w');
   cleanups.push(() => logFile.close());
+  const env = { ...process.env, DATABASE_URL: dbURL, LISTEN_ADDR: `127.0.0.1:${port}`, LOG_LEVEL: 'debug' };
+  delete env.CROSSCHECK_INSECURE_ANONYMOUS_WRITE;
+  delete env.CROSSCHECK_ANONYMOUS_READ;
+  // Most tests do not sign in: anonymous visitors may write (the server
+  // allows this on a loopback address only). The sign-in test turns it off.
+  if (anonymousWrite) env.CROSSCHECK_INSECURE_ANONYMOUS_WRITE = 'true';
+  if (anonymousRead) env.CROSSCHECK_ANONYMOUS_READ = 'true';
   const child = spawn(bin, ['serve'], {
     cwd: repoRoot,
-    // Accounts are not part of these tests yet: anonymous visitors may write
-    // (the server allows this on a loopback address only).
-    env: {
-      ...process.env,
-      DATABASE_URL: dbURL,
-      LISTEN_ADDR: `127.0.0.1:${port}`,
-      LOG_LEVEL: 'debug',
-      CROSSCHECK_INSECURE_ANONYMOUS_WRITE: 'true',
-    },
+    env,
     stdio: ['ignore', logFile.fd, logFile.fd],
   });
   const exited = once(child, 'exit');
@@ -153,7 +157,26 @@ async function startServer(name, cleanups) {
     if (Date.now() > deadline) throw new Error(`crosscheck serve never answered /healthz with 200; see ${logPath}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { baseURL, log: logPath };
+  return { baseURL, log: logPath, bin, dbURL };
+}
+
+/**
+ * addUser creates an account with `crosscheck user add`, the password on
+ * standard input, against the test server's database.
+ */
+export async function addUser({ bin, dbURL }, { email, role, name, password }) {
+  const child = spawn(bin, ['user', 'add', '--email', email, '--role', role, '--name', name, '--password-stdin'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: dbURL },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  child.stdin.end(`${password}\n`);
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`crosscheck user add ${email} exited with ${code}: ${out.trim()}`);
+  return out;
 }
 
 function freePort() {

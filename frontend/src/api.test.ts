@@ -111,7 +111,7 @@ describe('request', () => {
     const calls: { url: string; init: RequestInit }[] = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       calls.push({ url, init });
-      const body = url === '/api/v1/session' ? '{"csrf_token":"tok"}' : '{"id":3,"version":2}';
+      const body = url === '/api/v1/session' ? '{"user":{"id":1,"email":"r@example.org","name":"Rita","role":"reviewer"},"csrf_token":"tok","via":"session"}' : '{"id":3,"version":2}';
       return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
     });
     vi.resetModules();
@@ -122,6 +122,75 @@ describe('request', () => {
     expect(patches.map((c) => (c.init.headers as Record<string, string>)['X-CSRF-Token'])).toEqual(['tok', 'tok']);
     expect(JSON.parse(String(patches[0]?.init.body))).toEqual({ status: 'confirmed', version: 1 });
     expect(calls.filter((c) => c.url === '/api/v1/session')).toHaveLength(1);
+  });
+
+  it('uses the token of a new sign-in, not the one read before it', async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+      calls.push({ url, init });
+      if (url === '/api/v1/session' && init.method === 'POST') {
+        return new Response('{"user":{"id":2,"email":"r@example.org","name":"Rita","role":"reviewer"},"csrf_token":"new","via":"session"}', {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }
+      if (url === '/api/v1/session') return new Response('{"title":"Unauthorized","status":401}', { status: 401, headers: { 'Content-Type': 'application/problem+json' } });
+      return new Response('{"id":3,"version":2}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    vi.resetModules();
+    const fresh = await import('./api');
+    expect(await fresh.getSession()).toBeNull();
+    const s = await fresh.signIn('r@example.org', 'pw');
+    expect(s.user.name).toBe('Rita');
+    expect(fresh.currentUser()?.role).toBe('reviewer');
+    await fresh.patchClaim(3, 1, { status: 'confirmed' });
+    const patch = calls.find((c) => c.url === '/api/v1/claims/3');
+    expect((patch?.init.headers as Record<string, string>)['X-CSRF-Token']).toBe('new');
+    const post = calls.find((c) => c.url === '/api/v1/session' && c.init.method === 'POST');
+    expect((post?.init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
+  it('reports a throttled sign-in with its wait, and 401s to the handler', async () => {
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+      if (url === '/api/v1/session' && init.method === 'POST') {
+        return new Response('{"title":"Too Many Requests","status":429}', { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '31' } });
+      }
+      return new Response('{"title":"Unauthorized","status":401,"detail":"sign in"}', { status: 401, headers: { 'Content-Type': 'application/problem+json' } });
+    });
+    vi.resetModules();
+    const fresh = await import('./api');
+    const err = await fresh.signIn('r@example.org', 'pw').catch((e: unknown) => e);
+    expect((err as InstanceType<typeof fresh.ApiError>).status).toBe(429);
+    expect((err as InstanceType<typeof fresh.ApiError>).retryAfter).toBe(31);
+    const seen: number[] = [];
+    fresh.onUnauthorized((p) => seen.push(p.status));
+    await fresh.getArticle(1).catch(() => {});
+    expect(await fresh.getSession(true)).toBeNull(); // the session route itself does not redirect
+    expect(seen).toEqual([401]);
+  });
+
+  it('says a researcher cannot change claims, and retries once with a fresh CSRF token', async () => {
+    let session = 0;
+    let writes = 0;
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+      if (url === '/api/v1/session') {
+        session++;
+        return new Response(`{"user":{"id":5,"email":"x@example.org","name":"","role":"researcher"},"csrf_token":"t${session}","via":"session"}`, {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }
+      writes++;
+      const token = (init.headers as Record<string, string>)['X-CSRF-Token'];
+      const detail = token === 't1' ? 'a write with the session cookie needs the session\'s CSRF token in the X-CSRF-Token header' : 'this needs the reviewer role; you are a researcher';
+      return new Response(JSON.stringify({ title: 'Forbidden', status: 403, detail }), { status: 403, headers: { 'Content-Type': 'application/problem+json' } });
+    });
+    vi.resetModules();
+    const fresh = await import('./api');
+    const err = await fresh.patchClaim(3, 1, { status: 'confirmed' }).catch((e: unknown) => e);
+    expect((err as InstanceType<typeof fresh.ApiError>).problem.detail).toBe('Your role (researcher) cannot change claims.');
+    expect(writes).toBe(2);
+    expect(session).toBe(2);
   });
 
   it('reads the claim as it is now from a 409', () => {

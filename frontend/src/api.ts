@@ -2,6 +2,8 @@
 // else renders what these functions return. Failures of any kind (a problem
 // document, another error body, a dropped connection) arrive as ApiError.
 
+import { parseRetryAfter, roleRefusal } from './auth';
+
 export const kinds = ['direct', 'indirect', 'mixed', 'assertion', 'caption', 'headline'] as const;
 export type Kind = (typeof kinds)[number];
 
@@ -94,11 +96,14 @@ export interface Problem {
 
 export class ApiError extends Error {
   readonly problem: Problem;
+  /** Seconds to wait before trying again, from a Retry-After header; null without one. */
+  readonly retryAfter: number | null;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfter: number | null = null) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
     this.name = 'ApiError';
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 
   get status(): number {
@@ -188,39 +193,165 @@ export function networkProblem(err: unknown): Problem {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal | undefined;
 }
 
 const base = '/api/v1';
 
-/**
- * A signed-in browser's writes carry the session's CSRF token. It is asked
- * for once, before the first write; without a session there is none and
- * writes go without it.
- */
-let csrf: Promise<string> | null = null;
+// ---- Accounts -------------------------------------------------------------
 
-function csrfToken(): Promise<string> {
-  csrf ??= fetch(`${base}/session`, { headers: { Accept: 'application/json' } })
-    .then(async (res) => (res.ok ? str(((await res.json()) as Record<string, unknown>).csrf_token) : ''))
-    .catch(() => '');
-  return csrf;
+export type Role = 'admin' | 'reviewer' | 'researcher';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  created_at?: string;
 }
 
-async function request<T>(path: string, opts: RequestOptions = {}): Promise<{ status: number; data: T }> {
+/** A sign-in as GET and POST /api/v1/session describe it. */
+export interface Session {
+  user: User;
+  csrf_token: string;
+  expires_at?: string;
+  /** "session" (cookie) or "token" (API token). */
+  via: string;
+}
+
+/**
+ * The session as last seen: undefined until asked, null when signed out.
+ * A signed-in browser's writes carry its CSRF token; it is asked for once,
+ * before the first write (or when the app starts), and replaced whenever
+ * the session changes: signing in, signing out, or a 403 that says the
+ * token no longer matches.
+ */
+let session: Session | null | undefined;
+let sessionLoad: Promise<Session | null> | null = null;
+const sessionListeners = new Set<(s: Session | null) => void>();
+let unauthorizedHandler: ((p: Problem) => void) | null = null;
+
+function setSession(s: Session | null): void {
+  session = s;
+  sessionLoad = Promise.resolve(s);
+  for (const fn of sessionListeners) fn(s);
+}
+
+/** currentUser is the signed-in user, or null (signed out or not known yet). */
+export function currentUser(): User | null {
+  return session?.user ?? null;
+}
+
+/** onSessionChange calls fn whenever the session is learnt or changes. */
+export function onSessionChange(fn: (s: Session | null) => void): () => void {
+  sessionListeners.add(fn);
+  return () => sessionListeners.delete(fn);
+}
+
+/**
+ * onUnauthorized sets what happens when an API call (other than the session
+ * routes themselves) answers 401: the app sends the user to sign in. The
+ * call still fails with its ApiError afterwards.
+ */
+export function onUnauthorized(fn: ((p: Problem) => void) | null): void {
+  unauthorizedHandler = fn;
+}
+
+function sessionFrom(v: unknown): Session | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  const u = o.user as Record<string, unknown> | undefined;
+  if (!u || typeof u !== 'object' || typeof u.id !== 'number') return null;
+  const s: Session = {
+    user: { id: u.id, email: str(u.email), name: str(u.name), role: str(u.role) as Role },
+    csrf_token: str(o.csrf_token),
+    via: str(o.via) || 'session',
+  };
+  if (typeof o.expires_at === 'string') s.expires_at = o.expires_at;
+  return s;
+}
+
+/**
+ * getSession asks the server who is signed in; null when no one is. With
+ * fresh false it answers from what is already known.
+ */
+export function getSession(fresh = false): Promise<Session | null> {
+  if (!fresh && sessionLoad) return sessionLoad;
+  const load = fetch(`${base}/session`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    .then(async (res) => (res.ok ? sessionFrom(await res.json()) : null))
+    .catch(() => null);
+  sessionLoad = load;
+  void load.then((s) => {
+    if (sessionLoad === load) setSession(s);
+  });
+  return load;
+}
+
+async function csrfToken(): Promise<string> {
+  return (await getSession())?.csrf_token ?? '';
+}
+
+/**
+ * signIn starts a session. Wrong credentials fail with an ApiError of status
+ * 401; too many failures with 429, whose retryAfter says how many seconds
+ * to wait.
+ */
+export async function signIn(email: string, password: string): Promise<Session> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}/session`, {
+      method: 'POST',
+      headers: { Accept: 'application/json, application/problem+json', 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ email, password }),
+    });
+  } catch (err) {
+    throw new ApiError(networkProblem(err));
+  }
+  const text = await res.text();
+  if (!res.ok) {
+    throw new ApiError(problemFrom(res.status, res.headers.get('Content-Type') ?? '', text), parseRetryAfter(res.headers.get('Retry-After')));
+  }
+  let s: Session | null = null;
+  try {
+    s = sessionFrom(JSON.parse(text));
+  } catch {
+    s = null;
+  }
+  if (!s) {
+    throw new ApiError({ ...problemFrom(res.status, '', ''), title: 'Unexpected response', detail: 'The server answered the sign-in with no user.' });
+  }
+  // The token asked for before signing in belonged to no session.
+  setSession(s);
+  return s;
+}
+
+/** signOut ends the session on the server and forgets it here. */
+export async function signOut(): Promise<void> {
+  try {
+    await request<unknown>('/session', { method: 'DELETE' });
+  } finally {
+    setSession(null);
+  }
+}
+
+async function request<T>(path: string, opts: RequestOptions = {}, retried = false): Promise<{ status: number; data: T }> {
+  const method = opts.method ?? 'GET';
   const init: RequestInit = {
-    method: opts.method ?? 'GET',
+    method,
     headers: { Accept: 'application/json, application/problem+json' },
     signal: opts.signal ?? null,
+    credentials: 'same-origin',
   };
   if (opts.body !== undefined) {
     init.body = JSON.stringify(opts.body);
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
   }
-  if (init.method !== 'GET') {
-    const token = await csrfToken();
+  let token = '';
+  if (method !== 'GET') {
+    token = await csrfToken();
     if (token) init.headers = { ...init.headers, 'X-CSRF-Token': token };
   }
   let res: Response;
@@ -232,8 +363,22 @@ async function request<T>(path: string, opts: RequestOptions = {}): Promise<{ st
   }
   const text = await res.text();
   if (!res.ok) {
-    throw new ApiError(problemFrom(res.status, res.headers.get('Content-Type') ?? '', text));
+    let problem = problemFrom(res.status, res.headers.get('Content-Type') ?? '', text);
+    const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
+    if (res.status === 403 && method !== 'GET' && !retried && /csrf/i.test(problem.detail)) {
+      // The session changed since the token was read (another tab signed
+      // in or out): read it again and try once more.
+      const fresh = (await getSession(true))?.csrf_token ?? '';
+      if (fresh && fresh !== token) return request<T>(path, opts, true);
+    }
+    if (res.status === 401 && path !== '/session') {
+      if (session) setSession(null);
+      unauthorizedHandler?.(problem);
+    }
+    problem = roleRefusal(problem, method, path, session?.user.role ?? null);
+    throw new ApiError(problem, retryAfter);
   }
+  if (res.status === 204 || text === '') return { status: res.status, data: undefined as T };
   try {
     return { status: res.status, data: JSON.parse(text) as T };
   } catch {

@@ -61,5 +61,10 @@ describe('describeChange', () => {
   it('calls a missing actor an anonymous reviewer', () => {
     expect(actorName(null)).toBe('anonymous reviewer');
     expect(actorName(7)).toBe('user 7');
+    const me = { id: 7, name: 'Rita', email: 'r@example.org' };
+    expect(actorName(7, me)).toBe('Rita (you)');
+    expect(actorName(8, me)).toBe('user 8');
+    expect(actorName(7, { ...me, name: '' })).toBe('r@example.org (you)');
+    expect(actorName(null, me)).toBe('anonymous reviewer');
   });
 });

@@ -85,11 +85,14 @@ export function formatDateTime(value: string | null | undefined): string {
 }
 
 /**
- * actorName names who made a change. Until accounts exist the API records
- * no actor for reviewers' changes, so null reads "anonymous reviewer".
+ * actorName names who made a change. The API gives only the actor's id (and
+ * null for changes made without an account, as the test server allows), so
+ * the signed-in user's own changes read with their name and others' by id.
  */
-export function actorName(actorId: number | null | undefined): string {
-  return actorId === null || actorId === undefined ? 'anonymous reviewer' : `user ${actorId}`;
+export function actorName(actorId: number | null | undefined, me?: { id: number; name: string; email: string } | null): string {
+  if (actorId === null || actorId === undefined) return 'anonymous reviewer';
+  if (me && me.id === actorId) return `${me.name || me.email} (you)`;
+  return `user ${actorId}`;
 }
 
 type Fields = Record<string, unknown>;

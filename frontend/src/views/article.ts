@@ -19,6 +19,7 @@ import {
   splitClaim,
   undoClaim,
   claimHistory,
+  currentUser,
 } from '../api';
 import { append, clear, h } from '../dom';
 import { actorName, describeChange, excerpt, formatDate, formatDateTime, percent, safeHref, speakerDetail, speakerName } from '../format';
@@ -325,13 +326,13 @@ export async function articleView({ root, params, signal, state }: ViewContext):
       clear(historyList);
       const last = entries[entries.length - 1];
       lastChange.textContent = last
-        ? `Last change: ${describeChange(last.action, last.before, last.after)} by ${actorName(last.actor_id)} · ${formatDateTime(last.at)}`
+        ? `Last change: ${describeChange(last.action, last.before, last.after)} by ${actorName(last.actor_id, currentUser())} · ${formatDateTime(last.at)}`
         : `Extracted by ${c.extractor_version || 'the extractor'} (system) · ${formatDateTime(c.created_at)}; not changed since`;
       historySummary.textContent = `History (${entries.length})`;
       append(
         historyList,
         ...[...entries].reverse().map((e) =>
-          h('li', null, h('time', { datetime: e.at }, formatDateTime(e.at)), ` ${actorName(e.actor_id)}: ${describeChange(e.action, e.before, e.after)}`),
+          h('li', null, h('time', { datetime: e.at }, formatDateTime(e.at)), ` ${actorName(e.actor_id, currentUser())}: ${describeChange(e.action, e.before, e.after)}`),
         ),
         h('li', null, h('time', { datetime: c.created_at }, formatDateTime(c.created_at)), ` system: extracted (${c.extractor_version})`),
       );
@@ -349,6 +350,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
     clear(actionProblem);
     const box = problemBox(problemOf(err));
     actionProblem.appendChild(box);
+    box.scrollIntoView({ block: 'nearest' });
   }
 
   /** previewOf is a claim as a change would leave it, for the conflict dialog. */

@@ -15,6 +15,7 @@ import {
   patchEvidence,
   searchClaims,
   stances,
+  currentUser,
 } from '../api';
 import { append, clear, h } from '../dom';
 import { actorName, excerpt, formatDate, formatDateTime, percent } from '../format';
@@ -136,7 +137,7 @@ export function evidencePanel(opts: { announce: (msg: string) => void; headingLe
             h(
               'p',
               { class: 'who muted' },
-              `Linked by ${actorName(l.created_by)} · `,
+              `Linked by ${actorName(l.created_by, currentUser())} · `,
               h('time', { datetime: l.updated_at }, formatDateTime(l.updated_at)),
               l.suggested_stance && l.suggested_stance !== l.stance ? ` · suggested ${l.suggested_stance}` : '',
             ),
