@@ -767,6 +767,11 @@ func (b *builder) midFrame(a, end int) int {
 			if !ok || fe != c2 || d.wordCount(a, c1) < 2 || d.wordCount(c2+1, end) < 2 || b.hasForwardCue(a, c1) {
 				break
 			}
+			if d.isParticipial(c2+1) || d.word(c2+1) == "according" {
+				// "CONTENT, he said, adding that ...": a frame at the end
+				// and a claim of its own after it.
+				break
+			}
 			ce := b.contentEnd(c2+1, end)
 			p := pending{kind: Indirect, parts: [][2]int{{a, c1}, {c2 + 1, ce}}, spk: m, cue: cue, inherit: -1, conf: 0.7}
 			if k1, k2 := b.kindOf(a, c1), b.kindOf(c2+1, ce); k1 != Indirect || k2 != Indirect {

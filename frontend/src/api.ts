@@ -544,6 +544,8 @@ export async function createClaim(articleId: number, input: NewClaim): Promise<C
 export interface HistoryEntry {
   id: number;
   actor_id: number | null;
+  /** The actor's name or email; empty for changes made by the system. */
+  actor_name?: string;
   action: string;
   before: Record<string, unknown> | string | null;
   after: Record<string, unknown> | string | null;

@@ -64,6 +64,7 @@ describe('describeChange', () => {
     const me = { id: 7, name: 'Rita', email: 'r@example.org' };
     expect(actorName(7, me)).toBe('Rita (you)');
     expect(actorName(8, me)).toBe('user 8');
+    expect(actorName(8, me, 'Sam Reviewer')).toBe('Sam Reviewer');
     expect(actorName(7, { ...me, name: '' })).toBe('r@example.org (you)');
     expect(actorName(null, me)).toBe('anonymous reviewer');
   });

@@ -85,14 +85,15 @@ export function formatDateTime(value: string | null | undefined): string {
 }
 
 /**
- * actorName names who made a change. The API gives only the actor's id (and
- * null for changes made without an account, as the test server allows), so
- * the signed-in user's own changes read with their name and others' by id.
+ * actorName names who made a change: the signed-in user's own changes as
+ * "(you)", others' by the name the history gives (their id when it gives
+ * none), and null actors (changes made without an account, as the test
+ * server allows) as anonymous.
  */
-export function actorName(actorId: number | null | undefined, me?: { id: number; name: string; email: string } | null): string {
+export function actorName(actorId: number | null | undefined, me?: { id: number; name: string; email: string } | null, name?: string): string {
   if (actorId === null || actorId === undefined) return 'anonymous reviewer';
   if (me && me.id === actorId) return `${me.name || me.email} (you)`;
-  return `user ${actorId}`;
+  return name || `user ${actorId}`;
 }
 
 type Fields = Record<string, unknown>;

@@ -326,13 +326,13 @@ export async function articleView({ root, params, signal, state }: ViewContext):
       clear(historyList);
       const last = entries[entries.length - 1];
       lastChange.textContent = last
-        ? `Last change: ${describeChange(last.action, last.before, last.after)} by ${actorName(last.actor_id, currentUser())} · ${formatDateTime(last.at)}`
+        ? `Last change: ${describeChange(last.action, last.before, last.after)} by ${actorName(last.actor_id, currentUser(), last.actor_name)} · ${formatDateTime(last.at)}`
         : `Extracted by ${c.extractor_version || 'the extractor'} (system) · ${formatDateTime(c.created_at)}; not changed since`;
       historySummary.textContent = `History (${entries.length})`;
       append(
         historyList,
         ...[...entries].reverse().map((e) =>
-          h('li', null, h('time', { datetime: e.at }, formatDateTime(e.at)), ` ${actorName(e.actor_id, currentUser())}: ${describeChange(e.action, e.before, e.after)}`),
+          h('li', null, h('time', { datetime: e.at }, formatDateTime(e.at)), ` ${actorName(e.actor_id, currentUser(), e.actor_name)}: ${describeChange(e.action, e.before, e.after)}`),
         ),
         h('li', null, h('time', { datetime: c.created_at }, formatDateTime(c.created_at)), ` system: extracted (${c.extractor_version})`),
       );
