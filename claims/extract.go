@@ -172,7 +172,9 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 	if c.lemma == "put it" && !(d.isPunct(i+2, ',') || d.isPunct(i+2, ':') || i+2 < len(d.toks) && d.toks[i+2].kind == tQuote) {
 		return cueWord{}, false // "As Smith put it, ...", not "put it on the table"
 	}
-	if c.lemma == "call" && (c.form == formBase || c.form == formThird || c.form == formIng && !d.isPunct(i-1, ',')) && d.word(i+1) != "for" && d.word(i+1) != "on" {
+	if c.lemma == "call" && (c.form == formBase || c.form == formThird || c.form == formIng && !d.isPunct(i-1, ',')) && d.word(i+1) != "for" && d.word(i+1) != "on" &&
+		!(c.form != formIng && i+1 < len(d.toks) && d.toks[i+1].kind == tWord && (objectPronoun(d.word(i+1)) || d.word(i+1) == "it" || d.word(i+1) == "this" || d.toks[i+1].upper && !d.toks[i].upper)) {
+		// "Sanders calls Clinton unqualified", "Others call it the nerd prom"
 		return cueWord{}, false // "calls" and "call" are nouns unless "calls for"
 	}
 	return c, true
@@ -895,6 +897,15 @@ func (b *builder) mainSubject(a, j int) mention {
 			return mention{s, e}
 		}
 	}
+	// "The president left no doubt ..., saying": a determiner and a
+	// speaker noun.
+	if isDeterminer(d.word(s)) {
+		for k := s + 1; k < j && k-s <= 4 && d.toks[k].kind == tWord; k++ {
+			if speakerNouns[d.word(k)] != "" && k+1 < j && d.toks[k+1].kind == tWord && !d.toks[k+1].upper && !closedClass[d.word(k+1)] {
+				return mention{s, k + 1}
+			}
+		}
+	}
 	// The subject ends before the first word that looks like a verb.
 	e := s
 	for e < j && e-s < 10 && d.toks[e].kind == tWord && !d.inQuote[e] {
@@ -1287,18 +1298,20 @@ func (b *builder) askedOrPoll(a, end int) int {
 		if c < 0 || c-a > 14 || d.wordCount(c+1, end) < 3 {
 			return a
 		}
-		poll := false
+		poll := -1 // the poll word ends the mention: "a CNN poll released Monday"
 		for k := a + 1; k < c; k++ {
 			if d.toks[k].kind != tWord && !d.isPunct(k, '/') && !d.isPunct(k, '-') {
 				return a
 			}
-			poll = poll || pollWord(d.word(k))
+			if pollWord(d.word(k)) {
+				poll = k
+			}
 		}
-		if !poll || d.inQuote[c] {
+		if poll < 0 || d.inQuote[c] {
 			return a
 		}
 		ce := b.contentEnd(c+1, end)
-		b.add(pending{kind: b.kindOf(c+1, ce), parts: [][2]int{{c + 1, ce}}, spk: mention{a + 1, c}, cue: [2]int{a, a + 1}, inherit: -1, conf: 0.5})
+		b.add(pending{kind: b.kindOf(c+1, ce), parts: [][2]int{{c + 1, ce}}, spk: mention{a + 1, poll + 1}, cue: [2]int{a, a + 1}, inherit: -1, conf: 0.5})
 		return ce
 	}
 	return a

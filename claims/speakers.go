@@ -778,6 +778,9 @@ func (r *resolver) resolve(m mention) *SpeakerRef {
 	}
 	hw := d.word(head)
 	if pk, ok := pronouns[hw]; ok && head == m.t0 {
+		if i := strings.IndexByte(hw, '\''); i > 0 {
+			hw = hw[:i] // "he's" is "he"
+		}
 		return r.resolvePronoun(ref, hw, pk, m.t0)
 	}
 	// Split "NAME of the ORG".

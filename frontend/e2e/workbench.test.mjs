@@ -58,6 +58,9 @@ async function until(fn, what, ms = 10_000) {
 }
 
 async function open(claimId) {
+  // A full load each time: going from #claim-A to #claim-B of the same
+  // article would be a same-document navigation, racing the old view.
+  await page.goto('about:blank');
   await page.goto(claimId ? `${path}#claim-${claimId}` : path);
   await page.locator('.claim-list button').first().waitFor();
   if (claimId) await page.locator(`.claim-list button[data-claim="${claimId}"][aria-current="true"]`).waitFor();
@@ -220,17 +223,25 @@ test('x splits a claim, m merges it back, c creates a claim from a selection or 
   await page.keyboard.press('m');
   await until(async () => (await claimOf(long.id)).content.end === long.content.end, 'merged back');
   assert.equal((await claimOf(second.id)).status, 'rejected', 'the merged-in claim is rejected, not deleted');
+  // The page has taken the merge in before the next step selects text.
+  await waitStatus(second.id, 'rejected');
 
   // A selection made with the mouse, then c.
   const wanted = 'Lieutenant-General Viktor Poznikhir';
-  await page.evaluate((wanted) => {
+  const found = await page.evaluate((wanted) => {
     const box = document.querySelector('.article-text');
     const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const i = n.textContent.indexOf(wanted);
-      if (i >= 0) return getSelection().setBaseAndExtent(n, i, n, i + wanted.length);
+      if (i >= 0) {
+        getSelection().setBaseAndExtent(n, i, n, i + wanted.length);
+        return true;
+      }
     }
+    return false;
   }, wanted);
+  assert.ok(found, `the text holds "${wanted}" in one piece`);
+  assert.equal(await page.evaluate(() => getSelection().toString()), wanted);
   await page.keyboard.press('c');
   const made = await until(async () => (await claimsNow()).find((c) => c.content.text === wanted), 'a claim of the selection');
   assert.equal(made.extractor_version, 'reviewer');

@@ -217,8 +217,13 @@ export async function articleView({ root, params, signal, state }: ViewContext):
   }
 
   function renderAll(): void {
+    // A re-render replaces the text's nodes; keep the reviewer's selection
+    // across it, or a claim saved meanwhile would wipe a selection made to
+    // act on.
+    const kept = selectionIn(textBox, cp);
     clear(textBox);
     textBox.appendChild(renderText(text, claims));
+    if (kept && kept.end > kept.start) selectRange(textBox, cp, kept.start, kept.end);
     for (const m of textBox.querySelectorAll<HTMLElement>('mark[data-claim]')) {
       const c = find(Number(m.dataset.claim));
       if (c && c.status !== 'unreviewed') m.classList.add(`status-${c.status}`);
