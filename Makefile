@@ -80,7 +80,7 @@ eval:
 	python3 ../shared/eval/score_attribution.py ../shared/eval-data/polnear/jsonl/dev.jsonl /tmp/crosscheck-dev-pred.jsonl
 
 eval-matching:
-	$(GO) run ./cmd/crosscheck eval-matching
+	$(GO) run ./cmd/crosscheck eval-matching --fnc1 ../shared/eval-data/fnc1
 
 bench:
 	$(GO) test ./claims -run '^$$' -bench . -benchmem

@@ -67,6 +67,11 @@ func Ingest(ctx context.Context, db *gorm.DB, sub sources.Submission) (Ingested,
 		if err != nil {
 			return err
 		}
+		// Grouped with the reports of the same event as it arrives, so the
+		// comparison view needs no separate step.
+		if _, err := AssignStory(ctx, tx, a.ID); err != nil {
+			return fmt.Errorf("story: %w", err)
+		}
 		after, _ := json.Marshal(map[string]any{"title": a.Title, "outlet": outlet.Name, "claims": len(cs), "extractor_version": ExtractorVersion})
 		if err := tx.WithContext(ctx).Exec(`INSERT INTO audit_log (action, entity, entity_id, after) VALUES ('ingest', 'article', ?, ?)`, a.ID, string(after)).Error; err != nil {
 			return fmt.Errorf("audit: %w", err)

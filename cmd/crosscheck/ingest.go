@@ -96,6 +96,15 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		in.flushURLs()
 	}
 	in.progress.finish()
+	if in.sum.stored > 0 && ctx.Err() == nil {
+		// Batches skip story grouping to keep their round trips few; the
+		// new articles join their stories here, once.
+		if n, err := claims.GroupUngrouped(ctx, db.Gorm, in.sum.stored); err != nil {
+			log.Warn("grouping new articles into stories", "err", err)
+		} else {
+			log.Debug("grouped new articles into stories", "articles", n)
+		}
+	}
 	sum := in.sum
 	fmt.Fprintf(e.stdout, "stored %d, skipped %d (already stored), failed %d", sum.stored, sum.skipped, sum.failed)
 	if sum.queued > 0 {

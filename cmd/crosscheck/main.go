@@ -42,11 +42,12 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":     {"run the web app and the JSON API", runServe},
-		"migrate":   {"apply pending database migrations", runMigrate},
-		"ingest":    {"store articles from files and extract their claims", runIngest},
-		"worker":    {"work queued jobs (fetching articles from URLs, re-extraction)", runWorker},
-		"reextract": {"queue re-extraction of stored articles with the current extractor", runReextract},
+		"serve":         {"run the web app and the JSON API", runServe},
+		"migrate":       {"apply pending database migrations", runMigrate},
+		"ingest":        {"store articles from files and extract their claims", runIngest},
+		"worker":        {"work queued jobs (fetching articles from URLs, re-extraction)", runWorker},
+		"eval-matching": {"measure evidence retrieval and stance suggestion on Emergent (and FNC-1)", runEvalMatching},
+		"reextract":     {"queue re-extraction of stored articles with the current extractor", runReextract},
 		"extract": {"print the claims of a text as JSON, without a database", func(ctx context.Context, e env, args []string) error {
 			return runExtract(ctx, args, e.stdin, e.stdout)
 		}},
