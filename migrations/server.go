@@ -31,6 +31,10 @@ type Server struct {
 	// Configured is true when URL came from DATABASE_URL: such a database is
 	// used as it is, never created or dropped.
 	Configured bool
+
+	// bin and dir are set for a private cluster, which pg_ctl can stop and
+	// restart.
+	bin, dir string
 }
 
 // FindOptions tune Find.
@@ -173,6 +177,46 @@ func installPostgres(ctx context.Context, log *slog.Logger) error {
 	return nil
 }
 
+// StartPrivate starts (creating it on first use) a private cluster under
+// dir with the installed PostgreSQL binaries, whether or not another server
+// answers: for tests that stop and restart their own server.
+func StartPrivate(ctx context.Context, dir string, log *slog.Logger) (*Server, error) {
+	bin, err := findBinaries()
+	if err != nil {
+		return nil, err
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return startPrivate(ctx, bin, dir, log)
+}
+
+// Restart restarts a private cluster (pg_ctl restart -m fast): every
+// connection is cut, as when a database server fails over.
+// The log file must be named again: without it the new server writes to
+// pg_ctl's output, which then never closes.
+func (s *Server) Restart(ctx context.Context) error {
+	return s.pgctl(ctx, "restart", "-w", "-m", "fast", "-l", filepath.Join(s.dir, "server.log"))
+}
+
+// Stop stops a private cluster at once.
+func (s *Server) Stop(ctx context.Context) error { return s.pgctl(ctx, "stop", "-m", "immediate") }
+
+func (s *Server) pgctl(ctx context.Context, args ...string) error {
+	if s.dir == "" {
+		return errors.New("only a private cluster can be stopped or restarted")
+	}
+	argv := append([]string{filepath.Join(s.bin, "pg_ctl")}, args...)
+	argv = append(argv, "-D", s.dir)
+	if os.Geteuid() == 0 {
+		argv = append([]string{"runuser", "-u", "postgres", "--"}, argv...)
+	}
+	if out, err := exec.CommandContext(ctx, argv[0], argv[1:]...).CombinedOutput(); err != nil {
+		return fmt.Errorf("pg_ctl %s: %v: %s", args[0], err, lastLines(out, 5))
+	}
+	return nil
+}
+
 // startPrivate runs a cluster of our own under dir, creating it on first use.
 // It outlives the process, so the next run finds it again through the port
 // file; pg_ctl stop -D dir ends it.
@@ -185,7 +229,7 @@ func startPrivate(ctx context.Context, bin, dir string, log *slog.Logger) (*Serv
 	if b, err := os.ReadFile(portFile); err == nil {
 		u := privateURL(strings.TrimSpace(string(b)))
 		if ping(ctx, u) == nil {
-			return &Server{URL: u, How: "private cluster in " + dir}, nil
+			return &Server{URL: u, How: "private cluster in " + dir, bin: bin, dir: dir}, nil
 		}
 	}
 	// initdb and postgres refuse to run as root; run them as the postgres
@@ -237,7 +281,7 @@ func startPrivate(ctx context.Context, bin, dir string, log *slog.Logger) (*Serv
 	if err := ping(ctx, u); err != nil {
 		return nil, fmt.Errorf("private cluster started but does not answer: %w (see %s)", err, logFile)
 	}
-	return &Server{URL: u, How: "private cluster in " + dir}, nil
+	return &Server{URL: u, How: "private cluster in " + dir, bin: bin, dir: dir}, nil
 }
 
 func privateURL(port string) string {
