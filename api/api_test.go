@@ -257,6 +257,7 @@ func TestBadInputIsRefusedAndStoresNothing(t *testing.T) {
 		{"unknown field", "application/json", `{"text":"x","title":"t","outlet":"o","colour":"red"}`, 400, ""},
 		{"wrong type", "application/json", `{"text":7,"title":"t","outlet":"o"}`, 400, ""},
 		{"two values", "application/json", `{"text":"x","title":"t","outlet":"o"} {}`, 400, ""},
+		{"a stray bracket after the value", "application/json", `{"text":"Officials said it rained.","title":"t","outlet":"o"}}`, 400, ""},
 		{"not JSON", "text/plain", `hello`, 415, ""},
 		{"bad date", "application/json", `{"text":"x","title":"t","outlet":"o","published_at":"yesterday"}`, 422, "published_at"},
 		{"bad url", "application/json", `{"text":"x","title":"t","url":"ftp://example.org/a"}`, 422, "url"},

@@ -43,8 +43,10 @@ func (s *server) decode(c *gin.Context, v any) error {
 	if err := dec.Decode(v); err != nil {
 		return badRequest("the request body is not valid JSON for this endpoint: " + describeJSONError(err))
 	}
-	if dec.More() {
-		return badRequest("the request body holds more than one JSON value")
+	// Anything after the value but white space is refused: More misses a
+	// stray closing bracket ("{}}"), Token does not.
+	if _, err := dec.Token(); err != io.EOF {
+		return badRequest("the request body holds more than one JSON value, or text after it")
 	}
 	return nil
 }
