@@ -131,23 +131,7 @@ WITH fts AS (
     FROM claims c
     WHERE c.tsv @@ to_tsquery('english', @pairs) AND c.article_id <> @article
     LIMIT @scan
-), pool AS (
-    SELECT id FROM fts
-    ORDER BY ts_rank_cd(tsv, to_tsquery('english', @words)) DESC
-    LIMIT @pool
-)
-SELECT c.id AS passage_claim_id, c.article_id, c.kind, c.content_start, c.content_end, c.content_text,
-       a.title AS article_title, a.published_at, o.id AS outlet_id, o.name AS outlet_name,
-       ts_rank_cd(c.tsv, to_tsquery('english', @words)) AS text_rank,
-       similarity(c.content_text, @text) AS trigram,
-       e.id AS evidence_id, e.stance AS evidence_stance
-FROM pool
-JOIN claims c ON c.id = pool.id
-JOIN articles a ON a.id = c.article_id
-JOIN outlets o ON o.id = a.outlet_id
-LEFT JOIN evidence e ON e.claim_id = @claim AND e.article_id = c.article_id
-     AND e.passage_start = c.content_start AND e.passage_end = c.content_end
-WHERE @same OR a.outlet_id <> @outlet`
+)` + candidateRankSQL
 
 // candidateWidenSQL is asked only when the pool came out short: passages
 // sharing any one of the claim's words, the best by full-text rank among
@@ -158,7 +142,12 @@ WITH fts AS (
     FROM claims c
     WHERE c.tsv @@ to_tsquery('english', @words) AND c.article_id <> @article
     LIMIT @scan
-), pool AS (
+)` + candidateRankSQL
+
+// candidateRankSQL is what both pools share once their full-text matches
+// (fts) are found: the best @pool of them by rank, with their articles,
+// trigram similarity and any link a reviewer already made.
+const candidateRankSQL = `, pool AS (
     SELECT id FROM fts
     ORDER BY ts_rank_cd(tsv, to_tsquery('english', @words)) DESC
     LIMIT @pool
