@@ -55,28 +55,10 @@ func exportFile(name string) (claims.Table, claims.Format, bool, error) {
 // exportFilter reads the filter parameters, refusing any it cannot use.
 func exportFilter(c *gin.Context) (claims.ExportFilter, error) {
 	var f claims.ExportFilter
-	idOrName := func(name string, id *int64, text *string) error {
-		v := strings.TrimSpace(c.Query(name))
-		if v == "" {
-			return nil
-		}
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-			if n < 1 {
-				return badRequest(name + " must be a positive id or a name")
-			}
-			*id = n
-			return nil
-		}
-		if len(v) > 200 {
-			return badRequest(name + " is longer than 200 characters")
-		}
-		*text = v
-		return nil
-	}
-	if err := idOrName("outlet", &f.OutletID, &f.Outlet); err != nil {
+	if err := idOrName(c, "outlet", &f.OutletID, &f.Outlet); err != nil {
 		return f, err
 	}
-	if err := idOrName("speaker", &f.SpeakerID, &f.Speaker); err != nil {
+	if err := idOrName(c, "speaker", &f.SpeakerID, &f.Speaker); err != nil {
 		return f, err
 	}
 	var err error

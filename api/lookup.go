@@ -92,28 +92,10 @@ func searchQuery(c *gin.Context) (claims.SearchQuery, error) {
 	if !utf8.ValidString(q.Text) || utf8.RuneCountInString(q.Text) > maxQueryRunes {
 		return q, badRequest("query must be valid UTF-8 of at most 500 characters; send longer texts to POST /api/v1/claims:lookup")
 	}
-	idOrText := func(name string, id *int64, text *string) error {
-		v := strings.TrimSpace(c.Query(name))
-		if v == "" {
-			return nil
-		}
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-			if n < 1 {
-				return badRequest(name + " must be a positive id or a name")
-			}
-			*id = n
-			return nil
-		}
-		if !utf8.ValidString(v) || len(v) > 200 {
-			return badRequest(name + " must be valid UTF-8 of at most 200 bytes")
-		}
-		*text = v
-		return nil
-	}
-	if err := idOrText("speaker", &q.SpeakerID, &q.Speaker); err != nil {
+	if err := idOrName(c, "speaker", &q.SpeakerID, &q.Speaker); err != nil {
 		return q, err
 	}
-	if err := idOrText("outlet", &q.OutletID, &q.Outlet); err != nil {
+	if err := idOrName(c, "outlet", &q.OutletID, &q.Outlet); err != nil {
 		return q, err
 	}
 	if q.Text == "" && q.Speaker == "" && q.SpeakerID == 0 && q.Outlet == "" && q.OutletID == 0 {

@@ -4,6 +4,8 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 )
@@ -65,4 +67,25 @@ func optionalID(c *gin.Context, name string) (int64, error) {
 		return 0, badRequest(name + " must be a positive whole number")
 	}
 	return n, nil
+}
+
+// idOrName reads a filter given either as a positive id or as a name (of an
+// outlet, a speaker): a number sets id, anything else sets text.
+func idOrName(c *gin.Context, name string, id *int64, text *string) error {
+	v := strings.TrimSpace(c.Query(name))
+	if v == "" {
+		return nil
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n < 1 {
+			return badRequest(name + " must be a positive id or a name")
+		}
+		*id = n
+		return nil
+	}
+	if !utf8.ValidString(v) || len(v) > 200 {
+		return badRequest(name + " must be valid UTF-8 of at most 200 bytes")
+	}
+	*text = v
+	return nil
 }
