@@ -51,7 +51,12 @@ async function until(fn, what, ms = 10_000) {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
-    if (v) return v;
+    if (v) {
+      // The API has the change; let the page finish taking it in (it is
+      // aria-busy while a change is saved) before the next key.
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      return v;
+    }
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -207,6 +207,13 @@ export async function articleView({ root, params, signal, state }: ViewContext):
   let picker: Picker | null = null;
   const undoStack: number[] = [];
   let busy = false;
+  // While a change is being saved, keys that change claims wait; aria-busy
+  // tells assistive technology (and the browser tests) so.
+  const setBusy = (v: boolean): void => {
+    busy = v;
+    if (v) root.setAttribute('aria-busy', 'true');
+    else root.removeAttribute('aria-busy');
+  };
   let historyToken = 0;
 
   const find = (cid: number | null) => (cid === null ? undefined : claims.find((c) => c.id === cid));
@@ -384,7 +391,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
     then?: (changed: Claim[]) => void,
   ): Promise<boolean> {
     if (busy) return false;
-    busy = true;
+    setBusy(true);
     clear(actionProblem);
     announce(`Saving: ${what}…`);
     try {
@@ -416,7 +423,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
       showProblem(err);
       return false;
     } finally {
-      busy = false;
+      setBusy(false);
     }
   }
 
@@ -450,7 +457,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
   async function undo(): Promise<void> {
     const target = undoStack.length ? undoStack[undoStack.length - 1]! : selected;
     if (target === null || busy) return;
-    busy = true;
+    setBusy(true);
     clear(actionProblem);
     try {
       const changed = await undoClaim(target);
@@ -461,7 +468,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
     } catch (err) {
       showProblem(err);
     } finally {
-      busy = false;
+      setBusy(false);
     }
   }
 
@@ -550,7 +557,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
 
   async function doCreate(span: { start: number; end: number }): Promise<void> {
     if (span.end <= span.start || busy) return;
-    busy = true;
+    setBusy(true);
     clear(actionProblem);
     try {
       const kind = guessKind(span);
@@ -563,7 +570,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
     } catch (err) {
       showProblem(err);
     } finally {
-      busy = false;
+      setBusy(false);
     }
   }
 
