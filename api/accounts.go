@@ -56,12 +56,15 @@ func (r Role) atLeast(need Role) bool { return r.Valid() && r.rank() >= need.ran
 
 // User is a person who signs in.
 type User struct {
-	ID           int64     `json:"id"`
-	Email        string    `json:"email"`
-	Name         string    `json:"name"`
-	Role         Role      `json:"role"`
-	PasswordHash *string   `json:"-"`
-	CreatedAt    time.Time `json:"created_at"`
+	ID           int64   `json:"id"`
+	Email        string  `json:"email"`
+	Name         string  `json:"name"`
+	Role         Role    `json:"role"`
+	PasswordHash *string `json:"-"`
+	// Version counts the user's changes; a change names the version it was
+	// made against (the ETag).
+	Version   int       `json:"version" gorm:"default:1"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 func (User) TableName() string { return "users" }
@@ -79,6 +82,18 @@ type UserChange struct {
 	Name     *string `json:"name,omitempty"`
 	Role     *Role   `json:"role,omitempty"`
 	Password *string `json:"password,omitempty" doc:"a new password; signs the user out everywhere"`
+	Version  int     `json:"version,omitempty" doc:"the user's version you saw, when not sent as If-Match"`
+}
+
+// userConflict is a change made against a version of a user that is no
+// longer current.
+type userConflict struct {
+	current User
+	stale   int
+}
+
+func (e *userConflict) Error() string {
+	return "user " + itoa(e.current.ID) + " is at version " + itoa(int64(e.current.Version)) + ", not " + itoa(int64(e.stale)) + ": someone changed it meanwhile"
 }
 
 const (
@@ -154,15 +169,20 @@ func (a *Accounts) AddUser(ctx context.Context, in NewUser, actor *int64) (User,
 	return u, err
 }
 
-// UpdateUser changes a user's name, role or password. A new password or a
-// lower role ends the user's sessions: whoever held them must sign in again.
+// UpdateUser changes a user's name, role or password, if the user is still
+// at ch.Version (a *userConflict otherwise). A new password or a lower
+// role ends the user's sessions: whoever held them must sign in again.
 func (a *Accounts) UpdateUser(ctx context.Context, id int64, ch UserChange, actor *int64) (User, error) {
 	var u User
 	err := a.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Clauses(clause.Locking{Strength: clause.LockingStrengthUpdate}).First(&u, id).Error; err != nil {
 			return translate(err)
 		}
+		if ch.Version != u.Version {
+			return &userConflict{current: u, stale: ch.Version}
+		}
 		before := u
+		u.Version++
 		endSessions := false
 		if ch.Name != nil {
 			u.Name = strings.TrimSpace(*ch.Name)
@@ -196,7 +216,7 @@ func (a *Accounts) UpdateUser(ctx context.Context, id int64, ch UserChange, acto
 				return &Problem{Status: http.StatusConflict, Detail: "this is the last admin: make another user admin first"}
 			}
 		}
-		if err := tx.Model(&u).Select("Name", "Role", "PasswordHash").Updates(&u).Error; err != nil {
+		if err := tx.Model(&u).Select("Name", "Role", "PasswordHash", "Version").Updates(&u).Error; err != nil {
 			return err
 		}
 		if endSessions {
@@ -262,8 +282,8 @@ func (s *server) accountRoutes() []route {
 			handler: s.listUsers, resp: userList{}, status: 200, errors: []int{401, 403}},
 		{method: "POST", path: "/api/v1/users", summary: "Add a user with a role and a password (admins only)", role: RoleAdmin,
 			handler: s.createUser, body: NewUser{}, resp: User{}, status: 201, errors: []int{400, 401, 403, 409, 422}},
-		{method: "PATCH", path: "/api/v1/users/:id", summary: "Change a user's name, role or password (admins only); a new password or a lower role signs the user out", role: RoleAdmin,
-			handler: s.updateUser, params: []param{id}, body: UserChange{}, resp: User{}, status: 200, errors: []int{400, 401, 403, 404, 409, 422}},
+		{method: "PATCH", path: "/api/v1/users/:id", summary: "Change a user's name, role or password (admins only); a new password or a lower role signs the user out. Name the version you saw in If-Match (412 when stale) or in the body (409 when stale).", role: RoleAdmin,
+			handler: s.updateUser, params: []param{id, ifMatchParam}, body: UserChange{}, resp: User{}, status: 200, errors: []int{400, 401, 403, 404, 409, 412, 422, 428}},
 	}
 }
 
@@ -305,10 +325,22 @@ func (s *server) updateUser(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	var stale int
+	if req.Version, stale, err = expectedVersion(c, req.Version, "user"); err != nil {
+		s.fail(c, err)
+		return
+	}
 	u, err := NewAccounts(s.db).UpdateUser(c.Request.Context(), id, req, actor(c))
+	var uc *userConflict
+	if errors.As(err, &uc) {
+		c.Header("ETag", etag(uc.current.Version))
+		s.fail(c, &Problem{Status: stale, Detail: uc.Error() + "; reload it and decide again", Current: uc.current})
+		return
+	}
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
+	c.Header("ETag", etag(u.Version))
 	c.JSON(http.StatusOK, u)
 }

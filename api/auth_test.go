@@ -373,14 +373,22 @@ func TestUsers(t *testing.T) {
 		t.Fatalf("reviewer lists users: %d", r.status)
 	}
 	// The last admin cannot step down.
-	if r := s.call(admin, "PATCH", fmt.Sprintf("/api/v1/users/%d", root.ID), `{"role":"reviewer"}`); r.status != 409 {
+	if r := s.call(admin, "PATCH", fmt.Sprintf("/api/v1/users/%d", root.ID), `{"role":"reviewer","version":1}`); r.status != 409 {
 		t.Fatalf("last admin steps down: %d %s", r.status, r.body)
 	}
 	// Lowering a role signs the user out.
 	var u struct{ ID int64 }
 	r.json(t, &u)
-	if r := s.call(admin, "PATCH", fmt.Sprintf("/api/v1/users/%d", u.ID), `{"role":"researcher"}`); r.status != 200 {
+	if r := s.call(admin, "PATCH", fmt.Sprintf("/api/v1/users/%d", u.ID), `{"role":"researcher"}`); r.status != 428 {
+		t.Fatalf("change naming no version: %d %s", r.status, r.body)
+	}
+	if r := s.call(admin, "PATCH", fmt.Sprintf("/api/v1/users/%d", u.ID), `{"role":"researcher","version":1}`); r.status != 200 {
 		t.Fatalf("demote: %d %s", r.status, r.body)
+	}
+	// Two admins changed the same user: the second, who saw version 1, is
+	// refused with the user as it is now.
+	if r := s.call(admin, "PATCH", fmt.Sprintf("/api/v1/users/%d", u.ID), `{"name":"Rev","version":1}`); r.status != 409 || !strings.Contains(string(r.body), `"role":"researcher"`) {
+		t.Fatalf("stale change: %d %s", r.status, r.body)
 	}
 	if r := s.call(rev, "GET", "/api/v1/claims", ""); r.status != 401 {
 		t.Fatalf("demoted user's old session: %d", r.status)

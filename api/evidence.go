@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -171,21 +170,9 @@ func (s *server) updateEvidence(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	version, stale := req.Version, http.StatusConflict
-	if h := c.GetHeader("If-Match"); h != "" {
-		v, ok := parseETag(h)
-		if !ok {
-			s.fail(c, badRequest(`If-Match must be the ETag of the link, such as "3"`))
-			return
-		}
-		if req.Version != 0 && req.Version != v {
-			s.fail(c, badRequest("If-Match and version name different versions"))
-			return
-		}
-		version, stale = v, http.StatusPreconditionFailed
-	}
-	if version == 0 {
-		s.fail(c, &Problem{Status: http.StatusPreconditionRequired, Detail: "name the version you saw, in If-Match or as version in the body, so that a change made meanwhile is not overwritten"})
+	version, stale, err := expectedVersion(c, req.Version, "link")
+	if err != nil {
+		s.fail(c, err)
 		return
 	}
 	st := claims.NewStore(s.db)
@@ -216,13 +203,4 @@ func (s *server) failEvidence(c *gin.Context, err error, status int) {
 	default:
 		s.fail(c, err)
 	}
-}
-
-func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
-
-// parseETag reads a version from an If-Match value: "3", W/"3" or 3.
-func parseETag(h string) (int, bool) {
-	h = strings.TrimPrefix(strings.TrimSpace(h), "W/")
-	n, err := strconv.Atoi(strings.Trim(h, `"`))
-	return n, err == nil && n > 0
 }

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -54,7 +55,10 @@ func TestOutlets(t *testing.T) {
 		{"POST", "/api/v1/outlets", `{"name": "X", "country": "Britain"}`, http.StatusUnprocessableEntity},
 		{"POST", "/api/v1/outlets", `{"name": "X", "domain": "not a domain"}`, http.StatusUnprocessableEntity},
 		{"POST", "/api/v1/outlets", `{"name": "X", "colour": "red"}`, http.StatusBadRequest},
-		{"PATCH", "/api/v1/outlets/999999", `{"notes": "x"}`, http.StatusNotFound},
+		{"PATCH", "/api/v1/outlets/999999", `{"notes": "x", "version": 1}`, http.StatusNotFound},
+		// A change names the version it was made against.
+		{"PATCH", "/api/v1/outlets/" + strconv.FormatInt(o.ID, 10), `{"notes": "x"}`, http.StatusPreconditionRequired},
+		{"PATCH", "/api/v1/outlets/" + strconv.FormatInt(o.ID, 10), `{"notes": "x", "version": 7}`, http.StatusConflict},
 	} {
 		if r := s.do(tc.method, tc.path, "application/json", strings.NewReader(tc.body), nil); r.StatusCode != tc.status {
 			t.Errorf("%s %s %s: status %d, want %d", tc.method, tc.path, tc.body, r.StatusCode, tc.status)
@@ -63,12 +67,35 @@ func TestOutlets(t *testing.T) {
 
 	var changed outletAnswer
 	path := "/api/v1/outlets/" + strconv.FormatInt(o.ID, 10)
-	if r := s.do("PATCH", path, "application/json", strings.NewReader(`{"notes": "", "domain": ""}`), &changed); r.StatusCode != http.StatusOK {
+	if r := s.do("PATCH", path, "application/json", strings.NewReader(`{"notes": "", "domain": "", "version": 1}`), &changed); r.StatusCode != http.StatusOK {
 		t.Fatalf("PATCH: %d", r.StatusCode)
+	} else if r.Header.Get("ETag") != `"2"` {
+		t.Errorf("ETag after PATCH = %q, want \"2\"", r.Header.Get("ETag"))
 	}
 	if changed.Name != "Sample Wire" || changed.Domain != nil || changed.Notes != "" || changed.Country != "GB" {
 		t.Errorf("after PATCH: %+v", changed)
 	}
+	// A stale If-Match is 412 with the outlet as it is now, and changes
+	// nothing.
+	req, _ := http.NewRequest("PATCH", s.URL+path, strings.NewReader(`{"notes": "stale"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("If-Match", `"1"`)
+	stale, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct {
+		Current struct {
+			Version int    `json:"version"`
+			Notes   string `json:"notes"`
+		} `json:"current"`
+	}
+	if stale.StatusCode != http.StatusPreconditionFailed {
+		t.Errorf("stale If-Match: %d, want 412", stale.StatusCode)
+	} else if err := json.NewDecoder(stale.Body).Decode(&p); err != nil || p.Current.Version != 2 || p.Current.Notes != "" {
+		t.Errorf("stale If-Match: current = %+v, %v", p.Current, err)
+	}
+	stale.Body.Close()
 
 	var list struct {
 		Items []struct {

@@ -68,6 +68,16 @@ type QueueOptions struct {
 	// cancelling them; a cancelled job goes back to the queue to be retried.
 	// Default 10 seconds.
 	StopTimeout time.Duration
+	// FetchJobTimeout bounds one attempt of a fetch job: fetching, then
+	// extracting and storing. Default the fetch's own timeout plus two
+	// minutes.
+	FetchJobTimeout time.Duration
+	// RescueAfter is how long a job may stay running before it is taken for
+	// the job of a worker that died (killed, lost its machine) and queued
+	// again. River rescues a job only once its attempt has also outlived
+	// the job's timeout, so a live worker's job is not worked twice.
+	// Default 10 minutes.
+	RescueAfter time.Duration
 	Log         *slog.Logger
 	// TestOnly makes starting and stopping fast, for tests.
 	TestOnly bool
@@ -82,17 +92,24 @@ func NewQueue(pool *pgxpool.Pool, db *gorm.DB, opts QueueOptions) (*Queue, error
 	if opts.StopTimeout <= 0 {
 		opts.StopTimeout = 10 * time.Second
 	}
+	if opts.RescueAfter <= 0 {
+		opts.RescueAfter = 10 * time.Minute
+	}
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &FetchArticleWorker{db: db, client: sources.NewFetchClient(opts.Fetch), opts: opts.Fetch})
+	river.AddWorker(workers, &FetchArticleWorker{db: db, client: sources.NewFetchClient(opts.Fetch), opts: opts.Fetch, timeout: opts.FetchJobTimeout})
 	river.AddWorker(workers, &ReextractArticleWorker{db: db})
 	cfg := &river.Config{
 		Workers: workers,
 		Logger:  opts.Log,
-		// Longer than any fetch job may run (its Timeout), so a job still
-		// running is never taken for a dead worker's.
-		RescueStuckJobsAfter: 10 * time.Minute,
-		SoftStopTimeout:      opts.StopTimeout,
-		TestOnly:             opts.TestOnly,
+		// By default longer than any fetch job may run (its Timeout), so a
+		// job still running is never taken for a dead worker's. Whichever
+		// process is River's leader rescues.
+		RescueStuckJobsAfter: opts.RescueAfter,
+		// River's default for jobs that set no timeout of their own (one
+		// minute), lowered when rescue comes sooner, as River requires.
+		JobTimeout:      min(time.Minute, opts.RescueAfter),
+		SoftStopTimeout: opts.StopTimeout,
+		TestOnly:        opts.TestOnly,
 	}
 	if opts.Workers > 0 {
 		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.Workers}}
@@ -107,14 +124,18 @@ func NewQueue(pool *pgxpool.Pool, db *gorm.DB, opts QueueOptions) (*Queue, error
 // FetchArticleWorker works FetchArticle jobs.
 type FetchArticleWorker struct {
 	river.WorkerDefaults[FetchArticle]
-	db     *gorm.DB
-	client *http.Client
-	opts   sources.FetchOptions
+	db      *gorm.DB
+	client  *http.Client
+	opts    sources.FetchOptions
+	timeout time.Duration
 }
 
 // Timeout leaves time for extraction and storing after the fetch's own
-// timeout.
+// timeout, unless the queue was given one.
 func (w *FetchArticleWorker) Timeout(*river.Job[FetchArticle]) time.Duration {
+	if w.timeout > 0 {
+		return w.timeout
+	}
 	t := w.opts.Timeout
 	if t <= 0 {
 		t = 30 * time.Second

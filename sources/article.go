@@ -12,11 +12,14 @@ import (
 
 // Outlet is a publisher of articles.
 type Outlet struct {
-	ID        int64     `json:"id" gorm:"primaryKey"`
-	Name      string    `json:"name"`
-	Domain    *string   `json:"domain"`
-	Country   string    `json:"country"`
-	Notes     string    `json:"notes"`
+	ID      int64   `json:"id" gorm:"primaryKey"`
+	Name    string  `json:"name"`
+	Domain  *string `json:"domain"`
+	Country string  `json:"country"`
+	Notes   string  `json:"notes"`
+	// Version counts the outlet's changes; a change names the version it
+	// was made against (its ETag).
+	Version   int       `json:"version" gorm:"default:1"`
 	CreatedAt time.Time `json:"created_at"`
 }
 

@@ -2,6 +2,7 @@ package sources
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -26,6 +27,20 @@ type OutletChange struct {
 	Domain  *string `json:"domain" doc:"web domain such as example.org; articles whose URL has it belong to the outlet"`
 	Country *string `json:"country" doc:"ISO 3166-1 alpha-2 code such as GB, or empty"`
 	Notes   *string `json:"notes"`
+	// Version is the version the change was made against, when it is not
+	// sent as If-Match. Ignored by CreateOutlet.
+	Version int `json:"version,omitempty" doc:"the outlet's version you saw, when not sent as If-Match"`
+}
+
+// ConflictError is returned when an outlet changed after the version a
+// change was made against; Current is the outlet as it is now.
+type ConflictError struct {
+	Current Outlet
+	Stale   int
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("outlet %d is at version %d, not %d: someone changed it meanwhile", e.Current.ID, e.Current.Version, e.Stale)
 }
 
 // OutletCount is an outlet with how many articles it has.
@@ -55,8 +70,9 @@ func (s *Store) Outlet(ctx context.Context, id int64) (Outlet, error) {
 }
 
 // CreateOutlet stores a new outlet from the change's fields; a name is
-// required.
-func (s *Store) CreateOutlet(ctx context.Context, c OutletChange) (Outlet, error) {
+// required. actor is the user who made it, nil for the system; the audit
+// trail records it in the same transaction.
+func (s *Store) CreateOutlet(ctx context.Context, c OutletChange, actor *int64) (Outlet, error) {
 	var o Outlet
 	if c.Name == nil {
 		c.Name = new(string)
@@ -64,38 +80,77 @@ func (s *Store) CreateOutlet(ctx context.Context, c OutletChange) (Outlet, error
 	if err := c.apply(&o); err != nil {
 		return Outlet{}, err
 	}
-	err := s.db.WithContext(ctx).Omit("ID", "CreatedAt").Create(&o).Error
-	if err != nil {
-		if isUniqueViolation(err) {
-			return Outlet{}, ErrDuplicate
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Omit("ID", "CreatedAt", "Version").Create(&o).Error; err != nil {
+			if isUniqueViolation(err) {
+				return ErrDuplicate
+			}
+			return fmt.Errorf("create outlet: %w", err)
 		}
-		return Outlet{}, fmt.Errorf("create outlet: %w", err)
+		if err := tx.Take(&o, o.ID).Error; err != nil {
+			return err
+		}
+		return auditOutlet(tx, actor, "create", o.ID, nil, &o)
+	})
+	if err != nil {
+		return Outlet{}, err
 	}
-	return s.Outlet(ctx, o.ID)
+	return o, nil
 }
 
-// UpdateOutlet changes the outlet's fields that c sets.
-func (s *Store) UpdateOutlet(ctx context.Context, id int64, c OutletChange) (Outlet, error) {
+// UpdateOutlet changes the outlet's fields that c sets, if the outlet is
+// still at c.Version; otherwise it returns a *ConflictError with the outlet
+// as it is now. The change and its audit row are one transaction.
+func (s *Store) UpdateOutlet(ctx context.Context, id int64, c OutletChange, actor *int64) (Outlet, error) {
 	var out Outlet
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var o Outlet
 		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Take(&o, id).Error; err != nil {
 			return notFound(err)
 		}
+		if c.Version != o.Version {
+			return &ConflictError{Current: o, Stale: c.Version}
+		}
+		before := o
 		if err := c.apply(&o); err != nil {
 			return err
 		}
-		err := tx.Model(&o).Select("name", "domain", "country", "notes").Updates(&o).Error
-		if err != nil && isUniqueViolation(err) {
-			return ErrDuplicate
+		o.Version++
+		err := tx.Model(&o).Select("name", "domain", "country", "notes", "version").Updates(&o).Error
+		if err != nil {
+			if isUniqueViolation(err) {
+				return ErrDuplicate
+			}
+			return fmt.Errorf("update outlet %d: %w", id, err)
 		}
 		out = o
-		return err
+		return auditOutlet(tx, actor, "update", id, &before, &o)
 	})
 	if err != nil {
 		return Outlet{}, err
 	}
 	return out, nil
+}
+
+// auditOutlet records a change to an outlet in the audit trail: who, and
+// the outlet before and after.
+func auditOutlet(tx *gorm.DB, actor *int64, action string, id int64, before, after *Outlet) error {
+	enc := func(o *Outlet) any {
+		if o == nil {
+			return nil
+		}
+		b, err := json.Marshal(o)
+		if err != nil {
+			return nil
+		}
+		return string(b)
+	}
+	err := tx.Exec(`INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after) VALUES (?, ?, 'outlet', ?, ?, ?)`,
+		actor, action, id, enc(before), enc(after)).Error
+	if err != nil {
+		return fmt.Errorf("audit outlet %d: %w", id, err)
+	}
+	return nil
 }
 
 // apply checks c and sets its fields on o.

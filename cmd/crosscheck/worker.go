@@ -47,6 +47,8 @@ type queueSettings struct {
 	allowPrivate bool
 	fetchTimeout time.Duration
 	stopTimeout  time.Duration
+	rescueAfter  time.Duration
+	jobTimeout   time.Duration
 }
 
 // addQueueFlags registers the job flags on fs; workers is the default of
@@ -58,6 +60,8 @@ func addQueueFlags(fs *flag.FlagSet, e env, workers int) *queueSettings {
 	}
 	fs.IntVar(&qs.workers, "workers", workers, "jobs (URL fetches) worked at once in this process; 0 works none (env CROSSCHECK_WORKERS)")
 	fs.DurationVar(&qs.stopTimeout, "job-stop-timeout", 10*time.Second, "at shutdown, how long running jobs may take to finish before they are cancelled and returned to the queue")
+	fs.DurationVar(&qs.rescueAfter, "job-rescue-after", 10*time.Minute, "how long a job may stay running before it is taken for a dead worker's and queued again (once it has also outlived its --job-timeout)")
+	fs.DurationVar(&qs.jobTimeout, "job-timeout", 0, "how long one attempt of a fetch job may take, fetching, extracting and storing; 0 is --fetch-timeout plus two minutes")
 	addFetchFlags(fs, e, qs)
 	return qs
 }
@@ -79,10 +83,12 @@ func (qs *queueSettings) fetchOptions() sources.FetchOptions {
 // nothing is lost; a job of a process killed outright is rescued later.
 func (qs *queueSettings) start(ctx context.Context, db *migrations.DB, log *slog.Logger) (*claims.Queue, func(), error) {
 	q, err := claims.NewQueue(db.Pool, db.Gorm, claims.QueueOptions{
-		Workers:     qs.workers,
-		Fetch:       qs.fetchOptions(),
-		StopTimeout: qs.stopTimeout,
-		Log:         log,
+		Workers:         qs.workers,
+		Fetch:           qs.fetchOptions(),
+		StopTimeout:     qs.stopTimeout,
+		RescueAfter:     qs.rescueAfter,
+		FetchJobTimeout: qs.jobTimeout,
+		Log:             log,
 	})
 	if err != nil {
 		return nil, nil, err
