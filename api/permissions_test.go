@@ -185,6 +185,11 @@ func TestRouteRoles(t *testing.T) {
 		"GET /api/v1/outlets":               RoleResearcher,
 		"GET /api/v1/articles":              RoleResearcher,
 		"GET /api/v1/claims/:id":            RoleResearcher,
+		// Assignments: a reviewer hands out work; anyone who reads sees who has it.
+		"PUT /api/v1/articles/:id/assignee":    RoleReviewer,
+		"DELETE /api/v1/articles/:id/assignee": RoleReviewer,
+		"GET /api/v1/assignments":              RoleResearcher,
+		"GET /api/v1/assignees":                RoleReviewer,
 	}
 	seen := map[string]bool{}
 	for _, rt := range (&server{}).routes() {

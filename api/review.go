@@ -97,11 +97,12 @@ type queueItem struct {
 }
 
 type queueArticle struct {
-	ID          int64      `json:"id"`
-	Title       string     `json:"title"`
-	Outlet      string     `json:"outlet"`
-	URL         string     `json:"url"`
-	PublishedAt *time.Time `json:"published_at"`
+	ID          int64            `json:"id"`
+	Title       string           `json:"title"`
+	Outlet      string           `json:"outlet"`
+	URL         string           `json:"url"`
+	PublishedAt *time.Time       `json:"published_at"`
+	Assignee    *claims.Assignee `json:"assignee" doc:"who the article is assigned to; null when nobody"`
 }
 
 type speakerList struct {
@@ -116,7 +117,7 @@ type speakerPage struct {
 func (s *server) reviewRoutes() []route {
 	id := param{name: "id", in: "path", typ: "integer", required: true, desc: "claim id"}
 	ifMatch := param{name: "If-Match", in: "header", typ: "string", desc: `the claim's ETag ("<version>"), instead of version in the body`}
-	return []route{
+	rs := []route{
 		{method: "PATCH", path: "/api/v1/claims/:id", summary: "Change a claim: status (confirm, reject), kind, content range, speaker, mention, cue",
 			handler: s.updateClaim, role: RoleReviewer, params: []param{id, ifMatch}, body: claimChange{}, resp: claimDoc{}, status: 200, errors: []int{400, 404, 409, 422}},
 		{method: "POST", path: "/api/v1/claims/:id/split", summary: "Split a claim in two at a code point",
@@ -129,11 +130,12 @@ func (s *server) reviewRoutes() []route {
 			handler: s.claimHistory, params: []param{id}, resp: historyList{}, status: 200, errors: []int{400, 404}},
 		{method: "POST", path: "/api/v1/articles/:id/claims", summary: "Create a claim from a selection of the article's text",
 			handler: s.createClaim, role: RoleReviewer, params: []param{{name: "id", in: "path", typ: "integer", required: true, desc: "article id"}}, body: newClaimRequest{}, resp: claimDoc{}, status: 201, errors: []int{400, 404, 422}},
-		{method: "GET", path: "/api/v1/review/next", summary: "The next unreviewed claim, with the queue's progress",
+		{method: "GET", path: "/api/v1/review/next", summary: "The next unreviewed claim, with the queue's progress; the claims of articles assigned to you come first, others' last",
 			handler: s.nextInQueue, params: []param{
 				{name: "outlet", in: "query", typ: "integer", desc: "only claims of this outlet's articles"},
 				{name: "speaker", in: "query", typ: "integer", desc: "only this speaker's claims"},
 				{name: "kind", in: "query", typ: "string", desc: "only claims of this kind"},
+				{name: "story", in: "query", typ: "integer", desc: "only claims of this story's articles"},
 				{name: "after", in: "query", typ: "integer", desc: "skip past this claim"},
 			}, resp: queueItem{}, status: 200, errors: []int{400}},
 		{method: "GET", path: "/api/v1/speakers", summary: "Find speakers by name (autocomplete)",
@@ -141,6 +143,7 @@ func (s *server) reviewRoutes() []route {
 		{method: "GET", path: "/api/v1/speakers/:id", summary: "A speaker and everything they said, across outlets",
 			handler: s.getSpeaker, params: []param{{name: "id", in: "path", typ: "integer", required: true, desc: "speaker id"}}, resp: speakerPage{}, status: 200, errors: []int{400, 404}},
 	}
+	return append(rs, s.assignmentRoutes()...)
 }
 
 // version reads the version a change was made against: If-Match wins over
@@ -336,8 +339,13 @@ func (s *server) nextInQueue(c *gin.Context) {
 	var err error
 	if f.OutletID, err = optionalID(c, "outlet"); err == nil {
 		if f.SpeakerID, err = optionalID(c, "speaker"); err == nil {
-			f.After, err = optionalID(c, "after")
+			if f.StoryID, err = optionalID(c, "story"); err == nil {
+				f.After, err = optionalID(c, "after")
+			}
 		}
+	}
+	if me := actor(c); me != nil {
+		f.Me = *me
 	}
 	if f.Kind = claims.Kind(c.Query("kind")); err == nil && f.Kind != "" && !f.Kind.Valid() {
 		err = badRequest("kind must be one of direct, indirect, mixed, assertion, caption, headline")
@@ -359,10 +367,19 @@ func (s *server) nextInQueue(c *gin.Context) {
 			s.fail(c, err)
 			return
 		}
+		as, err := claims.NewStore(s.db).AssignmentOf(c.Request.Context(), a.ID)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		qa := &queueArticle{ID: a.ID, Title: a.Title, Outlet: a.Outlet.Name, URL: a.URL, PublishedAt: a.PublishedAt}
+		if as != nil {
+			qa.Assignee = &as.Assignee
+		}
 		para := paragraph([]rune(a.Text), cl.ContentStart, cl.ContentEnd)
 		c.JSON(http.StatusOK, queueItem{
 			Claim:    &doc,
-			Article:  &queueArticle{ID: a.ID, Title: a.Title, Outlet: a.Outlet.Name, URL: a.URL, PublishedAt: a.PublishedAt},
+			Article:  qa,
 			Context:  &para,
 			Progress: p,
 		})

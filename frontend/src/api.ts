@@ -698,3 +698,284 @@ export async function searchClaims(text: string, signal?: AbortSignal): Promise<
   const { data } = await request<Page<SearchHit>>(`/claims:search${query({ query: text, page_size: 10 })}`, { signal });
   return data.items ?? [];
 }
+
+// ==== Stories, statements, exports and jobs ================================
+// (the comparison, export and job pages; kept together in this block)
+
+/** A story: one event as several outlets report it. */
+export interface Story {
+  id: number;
+  title: string;
+  entities: string[];
+  first_published_at: string | null;
+  last_published_at: string | null;
+  article_count: number;
+  outlet_count: number;
+  created_at: string;
+}
+
+export interface ComparedOutlet {
+  id: number;
+  name: string;
+  /** False for outlets seen only through evidence linked from outside the story. */
+  in_story: boolean;
+}
+
+export interface ComparedArticle {
+  id: number;
+  title: string;
+  outlet_id: number;
+  outlet_name: string;
+  published_at: string | null;
+  url: string;
+}
+
+export interface StanceSuggestion {
+  stance: string;
+  score: number;
+  why: string;
+}
+
+/** What one outlet does with one statement. */
+export interface ComparisonCell {
+  reports: boolean;
+  claim_ids?: number[];
+  /** The article of each appearance, in the order of claim_ids. */
+  article_ids?: number[];
+  /** A reviewer's decision from an evidence link. */
+  stance?: string;
+  evidence_ids?: number[];
+  /** The machine's guess when no reviewer decided. */
+  suggested?: StanceSuggestion;
+}
+
+export interface StatementRow {
+  claim_id: number;
+  text: string;
+  kind: string;
+  speaker: string;
+  /** Keyed by outlet id. */
+  cells: Record<string, ComparisonCell>;
+  reports: number;
+  corroborates: number;
+  conflicts: number;
+}
+
+export interface Comparison {
+  story: Story;
+  outlets: ComparedOutlet[];
+  articles: ComparedArticle[];
+  statements: StatementRow[];
+  truncated: boolean;
+}
+
+export interface StoryListOptions extends ListOptions {
+  minOutlets?: number;
+}
+
+export async function listStories(opts: StoryListOptions = {}): Promise<Page<Story>> {
+  const q = query({ min_outlets: opts.minOutlets, page_size: opts.pageSize, page_token: opts.pageToken });
+  const { data } = await request<Page<Story>>(`/stories${q}`, { signal: opts.signal });
+  return { items: data.items ?? [], next_page_token: data.next_page_token ?? '' };
+}
+
+export async function getComparison(storyId: number, signal?: AbortSignal): Promise<Comparison> {
+  const { data } = await request<Comparison>(`/stories/${encodeURIComponent(storyId)}`, { signal });
+  return {
+    ...data,
+    outlets: data.outlets ?? [],
+    articles: data.articles ?? [],
+    statements: (data.statements ?? []).map((s) => ({ ...s, cells: s.cells ?? {} })),
+  };
+}
+
+/** articleStory is the story an article belongs to; null when it is not grouped yet. */
+export async function articleStory(articleId: number, signal?: AbortSignal): Promise<Story | null> {
+  const { data } = await request<{ story: Story | null }>(`/articles/${encodeURIComponent(articleId)}/story`, { signal });
+  return data.story ?? null;
+}
+
+/** Where to move an article: an existing story, or a new one of this title. */
+export type StoryMove = { story_id: number } | { new_story_title: string };
+
+/** moveArticle puts an article into another story (reviewers); it returns the story's id. */
+export async function moveArticle(articleId: number, to: StoryMove): Promise<number> {
+  // RequestOptions lists the methods other calls use; this is the API's one PUT.
+  const put = 'PUT' as unknown as 'POST';
+  const { data } = await request<{ story_id: number }>(`/articles/${encodeURIComponent(articleId)}/story`, { method: put, body: to });
+  return data.story_id;
+}
+
+/** groupStories places every article that has no story yet; it returns how many. */
+export async function groupStories(): Promise<number> {
+  const { data } = await request<{ grouped: number }>('/stories/group', { method: 'POST' });
+  return data.grouped ?? 0;
+}
+
+export interface StatementAppearance {
+  claim_id: number;
+  article_id: number;
+  article_title: string;
+  outlet_id: number;
+  outlet_name: string;
+  published_at: string | null;
+  kind: string;
+  speaker: string;
+  content: Span;
+  similarity: number;
+}
+
+/** A statement and every outlet that carried it. */
+export interface Statement {
+  claim_id: number;
+  text: string;
+  outlets: number;
+  appearances: StatementAppearance[];
+}
+
+export async function getStatement(claimId: number, signal?: AbortSignal): Promise<Statement> {
+  const { data } = await request<Statement>(`/statements/${encodeURIComponent(claimId)}`, { signal });
+  return { ...data, appearances: data.appearances ?? [] };
+}
+
+export interface JobError {
+  at: string;
+  attempt: number;
+  error: string;
+}
+
+/** A fetch job as GET /api/v1/jobs/:id shows it. */
+export interface FetchJob {
+  id: number;
+  kind: string;
+  /** available, scheduled, running, retryable, completed, cancelled or discarded */
+  state: string;
+  attempt: number;
+  max_attempts: number;
+  url: string;
+  outlet?: string;
+  errors: JobError[];
+  article_id: number | null;
+  created?: boolean;
+  created_at: string;
+  scheduled_at: string;
+  finalized_at: string | null;
+}
+
+export interface JobDoc {
+  job: FetchJob;
+  links: { self: string; article?: string };
+}
+
+/**
+ * fetchFromURL queues a job that fetches the page at url and stores its
+ * article (202). The page supplies title and date: extra fields given are
+ * sent so that the server can refuse them.
+ */
+export async function fetchFromURL(
+  url: string,
+  outlet: string,
+  signal?: AbortSignal,
+  extra: { title?: string; published_at?: string } = {},
+): Promise<JobDoc> {
+  const body: Record<string, string> = { url };
+  if (outlet) body.outlet = outlet;
+  for (const [k, v] of Object.entries(extra)) if (v) body[k] = v;
+  const { data } = await request<JobDoc>('/articles', { method: 'POST', body, signal });
+  return { ...data, job: { ...data.job, errors: data.job.errors ?? [] } };
+}
+
+export async function getJob(id: number, signal?: AbortSignal): Promise<JobDoc> {
+  const { data } = await request<JobDoc>(`/jobs/${encodeURIComponent(id)}`, { signal });
+  return { ...data, job: { ...data.job, errors: data.job.errors ?? [] } };
+}
+
+// ==== Assignments and the review queue ====================================
+// (who reviews which article; the queue with its story filter and the
+// reviewer's own progress; kept together in this block)
+
+/** Someone an article can be assigned to: a reviewer or an admin. */
+export interface Assignee {
+  id: number;
+  /** The name, or the email when the person has none. */
+  name: string;
+  email: string;
+}
+
+/** An article given to a person to review. */
+export interface Assignment {
+  article_id: number;
+  assignee: Assignee;
+  assigned_by: number | null;
+  assigned_at: string;
+}
+
+/** assignArticle gives an article to a reviewer, replacing any earlier assignee. */
+export async function assignArticle(articleId: number, userId: number): Promise<Assignment> {
+  // RequestOptions lists the methods other calls use; PUT as moveArticle sends it.
+  const put = 'PUT' as unknown as 'POST';
+  const { data } = await request<Assignment>(`/articles/${encodeURIComponent(articleId)}/assignee`, { method: put, body: { user_id: userId } });
+  return data;
+}
+
+/** unassignArticle takes an article back from whoever has it. */
+export async function unassignArticle(articleId: number): Promise<void> {
+  await request<unknown>(`/articles/${encodeURIComponent(articleId)}/assignee`, { method: 'DELETE' });
+}
+
+/** listAssignments lists who has the given articles (at most 500), or one user's ('me' for the signed-in one). */
+export async function listAssignments(
+  opts: { articles?: readonly number[]; user?: number | 'me'; signal?: AbortSignal } = {},
+): Promise<Assignment[]> {
+  const q = query({ article: opts.articles?.length ? opts.articles.join(',') : undefined, user: opts.user });
+  const { data } = await request<{ items: Assignment[] }>(`/assignments${q}`, { signal: opts.signal });
+  return data.items ?? [];
+}
+
+/** assignmentsByArticle indexes assignments by their article. */
+export function assignmentsByArticle(list: readonly Assignment[]): Map<number, Assignment> {
+  return new Map(list.map((a) => [a.article_id, a]));
+}
+
+/** listAssignees lists the people work can be assigned to (reviewers only may ask). */
+export async function listAssignees(signal?: AbortSignal): Promise<Assignee[]> {
+  const { data } = await request<{ items: Assignee[] }>('/assignees', { signal });
+  return data.items ?? [];
+}
+
+/** A queue's progress, with the signed-in reviewer's own part (absent when no one is signed in). */
+export interface QueueProgress extends Progress {
+  mine?: Progress;
+}
+
+/** The queue's filters, with the story. */
+export interface QueueFilters extends QueueFilter {
+  story?: number | undefined;
+}
+
+/** A queue item's article, without its text. */
+export interface QueueArticle {
+  id: number;
+  title: string;
+  outlet: string;
+  url: string;
+  published_at: string | null;
+  assignee: Assignee | null;
+}
+
+export interface QueueItem {
+  claim: Claim | null;
+  article: QueueArticle | null;
+  progress: QueueProgress;
+}
+
+/** nextInQueue is the next unreviewed claim (the reviewer's own articles first), its article and the queue's progress. */
+export async function nextInQueue(filter: QueueFilters, signal?: AbortSignal): Promise<QueueItem> {
+  const q = query({ outlet: filter.outlet, speaker: filter.speaker, kind: filter.kind, story: filter.story, after: filter.after });
+  const { data } = await request<Partial<QueueItem>>(`/review/next${q}`, { signal });
+  return {
+    claim: data.claim ?? null,
+    article: data.article ? { ...data.article, assignee: data.article.assignee ?? null } : null,
+    progress: data.progress ?? { reviewed: 0, total: 0 },
+  };
+}

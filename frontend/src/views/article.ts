@@ -3,7 +3,9 @@
 // speaker, split, merge, create, undo), its history and its evidence.
 // Selecting a claim in the text or the list selects it everywhere. Every
 // change is sent at once; a change made against a stale version opens the
-// conflict dialog instead of overwriting.
+// conflict dialog instead of overwriting. The selected claim's highlight has
+// a handle at each end: drag one (or focus it and use the arrow keys) to
+// change the content span. Above the text, who the article is assigned to.
 
 import {
   type Article,
@@ -20,10 +22,15 @@ import {
   undoClaim,
   claimHistory,
   currentUser,
+  assignArticle,
+  getSession,
+  listAssignees,
+  listAssignments,
+  unassignArticle,
 } from '../api';
 import { append, clear, h } from '../dom';
 import { actorName, describeChange, excerpt, formatDate, formatDateTime, percent, safeHref, speakerDetail, speakerName } from '../format';
-import { renderText, spanMismatches } from '../highlight';
+import { type SpanEnd, edgeRect, moveEnd, offsetAtPoint, renderText, spanMismatches } from '../highlight';
 import { isKind, kindClass, kindHelp, kindLabel, kindOrder } from '../kinds';
 import { CodePoints } from '../offsets';
 import { problemBox, problemOf } from '../problem';
@@ -81,7 +88,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
   const points = Array.from(text);
   let claims = [...(article.claims ?? [])].sort(byPosition);
 
-  append(root, header(article, claims.length));
+  append(root, header(article, claims.length), assignControl(article.id, signal));
   if ((state as ArticleState | null)?.duplicate) {
     root.appendChild(
       h('p', { class: 'notice', role: 'status' }, 'This text was already stored, so nothing new was added: here is the stored article.'),
@@ -243,6 +250,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
     clear(legendSlot);
     legendSlot.appendChild(legend(claims));
     if (!claims.length) list.appendChild(h('li', { class: 'muted' }, 'No claims were found in this article.'));
+    placeHandles();
   }
 
   function upsert(items: Claim[]): void {
@@ -264,6 +272,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
     }
     for (const el of list.querySelectorAll('[aria-current]')) el.removeAttribute('aria-current');
     selected = claimId;
+    if (draft && draft.claim !== claimId) cancelDraft();
 
     const marks = textBox.querySelectorAll<HTMLElement>(`mark[data-claims~="${claimId}"]`);
     for (const m of marks) m.classList.add('is-selected');
@@ -277,6 +286,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
     if (scroll.list && item) scrollWithin(item, behavior, scroll.text);
     history.replaceState(history.state, '', `#claim-${claimId}`);
     renderInspector();
+    placeHandles();
     if (changed) {
       editPanel.hidden = true;
       clear(actionProblem);
@@ -585,6 +595,8 @@ export async function articleView({ root, params, signal, state }: ViewContext):
 
   function startPicker(p: Picker): void {
     picker = p;
+    cancelDraft();
+    placeHandles(); // hidden while text is chosen another way
     pickerBar.hidden = false;
     document.body.classList.add('picking');
     textBox.focus({ preventScroll: true });
@@ -596,6 +608,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
   function endPicker(apply: boolean): void {
     const p = picker;
     picker = null;
+    placeHandles();
     pickerBar.hidden = true;
     document.body.classList.remove('picking');
     document.getSelection()?.removeAllRanges();
@@ -731,6 +744,160 @@ export async function articleView({ root, params, signal, state }: ViewContext):
     }
   });
 
+  // ---- Handles: drag the ends of the selected claim's content span -----
+
+  const handles: Record<SpanEnd, HTMLElement> = { start: spanHandle('start'), end: spanHandle('end') };
+  /** The span the handles show while being moved, before it is saved; null shows the claim as saved. */
+  let draft: { claim: number; start: number; end: number } | null = null;
+  let dragging = false;
+  let justDragged = false;
+
+  function shownSpan(c: Claim): { start: number; end: number } {
+    return draft && draft.claim === c.id ? draft : c.content;
+  }
+
+  /** placeHandles puts the handles at the ends of the selected claim's span (or the span being chosen). */
+  function placeHandles(): void {
+    const c = find(selected);
+    const show = !!c && !!text && !picker && currentUser()?.role !== 'researcher';
+    for (const which of ['start', 'end'] as const) {
+      const el = handles[which];
+      if (!show || !c) {
+        el.hidden = true;
+        continue;
+      }
+      if (el.parentNode !== textBox) textBox.appendChild(el);
+      const span = shownSpan(c);
+      const at = span[which];
+      const r = edgeRect(textBox, cp, at, which);
+      if (!r) {
+        el.hidden = true;
+        continue;
+      }
+      el.hidden = false;
+      el.style.left = `${r.left}px`;
+      el.style.top = `${r.top}px`;
+      el.style.height = `${r.height}px`;
+      el.setAttribute('aria-label', `${which === 'start' ? 'Start' : 'End'} of claim ${c.id}`);
+      el.setAttribute('aria-valuemin', '0');
+      el.setAttribute('aria-valuemax', String(cp.length));
+      el.setAttribute('aria-valuenow', String(at));
+      el.setAttribute(
+        'aria-valuetext',
+        which === 'start'
+          ? `starts at “${excerpt(cp.slice(at, Math.min(span.end, at + 60)), 40)}”`
+          : `ends with “${excerpt(cp.slice(Math.max(span.start, at - 40), at), 40)}”`,
+      );
+    }
+  }
+
+  /** setDraft moves one end of the selected claim's span, shown but not saved yet. */
+  function setDraft(c: Claim, which: SpanEnd, pos: number): void {
+    const next = moveEnd(shownSpan(c), which, pos, cp.length);
+    draft = { claim: c.id, ...next };
+    textBox.classList.add('span-editing');
+    selectRange(textBox, cp, next.start, next.end);
+    placeHandles();
+  }
+
+  function cancelDraft(): void {
+    if (!draft) return;
+    draft = null;
+    textBox.classList.remove('span-editing');
+    document.getSelection()?.removeAllRanges();
+    placeHandles();
+  }
+
+  async function saveDraft(): Promise<void> {
+    const d = draft;
+    const c = find(d?.claim ?? null);
+    if (!d || !c) return;
+    const span = trimSpan(points, d.start, d.end);
+    if (span.end <= span.start || (span.start === c.content.start && span.end === c.content.end)) {
+      cancelDraft();
+      return;
+    }
+    const refocus = (['start', 'end'] as const).find((w) => document.activeElement === handles[w]);
+    cancelDraft();
+    await patch(c, { content: span }, 'content span');
+    if (refocus) handles[refocus].focus({ preventScroll: true });
+  }
+
+  for (const which of ['start', 'end'] as const) {
+    const el = handles[which];
+    el.addEventListener('pointerdown', (ev) => {
+      const c = find(selected);
+      if (ev.button !== 0 || busy || !c) return;
+      ev.preventDefault();
+      el.focus({ preventScroll: true });
+      // Where the text is read: the handle's line, wherever on the handle
+      // it was grabbed.
+      const r = el.getBoundingClientRect();
+      const dx = ev.clientX - (r.left + r.width / 2);
+      const dy = ev.clientY - (r.top + r.height / 2);
+      const pointer = ev.pointerId;
+      const stop = new AbortController();
+      dragging = true;
+      textBox.classList.add('span-dragging');
+      const end = (e: PointerEvent) => {
+        if (e.pointerId !== pointer) return;
+        stop.abort();
+        dragging = false;
+        textBox.classList.remove('span-dragging');
+        justDragged = true;
+        setTimeout(() => (justDragged = false), 0);
+        if (e.type === 'pointercancel') cancelDraft();
+        else void saveDraft();
+      };
+      document.addEventListener(
+        'pointermove',
+        (e) => {
+          if (e.pointerId !== pointer) return;
+          e.preventDefault();
+          const pos = offsetAtPoint(textBox, cp, e.clientX - dx, e.clientY - dy);
+          const cur = find(c.id);
+          if (pos !== null && cur) setDraft(cur, which, pos);
+        },
+        { signal: stop.signal },
+      );
+      document.addEventListener('pointerup', end, { signal: stop.signal });
+      document.addEventListener('pointercancel', end, { signal: stop.signal });
+      signal.addEventListener('abort', () => stop.abort(), { signal: stop.signal });
+    });
+    el.addEventListener('keydown', (ev) => {
+      const c = find(selected);
+      if (!c || ev.ctrlKey || ev.metaKey) return;
+      if (ev.key === 'ArrowLeft' || ev.key === 'ArrowRight') {
+        ev.preventDefault();
+        const dir = ev.key === 'ArrowRight' ? 1 : -1;
+        const span = shownSpan(c);
+        let pos = wordStep(points, span[which], dir, ev.altKey ? 'char' : 'word');
+        // By word, an end lands beside a word, not on the space next to it.
+        if (!ev.altKey && which === 'start' && dir > 0) pos = trimSpan(points, pos, span.end).start;
+        if (!ev.altKey && which === 'end' && dir < 0) pos = trimSpan(points, span.start, pos).end;
+        setDraft(c, which, pos);
+        announce(`Claim ${c.id}: ${el.getAttribute('aria-valuetext') ?? ''}. Enter saves, Escape cancels.`);
+      } else if (ev.key === 'Enter') {
+        ev.preventDefault();
+        void saveDraft();
+      } else if (ev.key === 'Escape' && draft) {
+        ev.preventDefault();
+        cancelDraft();
+        announce('Span change cancelled.');
+      }
+    });
+    el.addEventListener('blur', (ev) => {
+      // Moving between the two handles keeps the change being made.
+      if (!dragging && !Object.values(handles).includes(ev.relatedTarget as HTMLElement)) cancelDraft();
+    });
+  }
+  // The handles follow the text when it reflows.
+  const reflow = new ResizeObserver(() => {
+    if (!dragging) placeHandles();
+  });
+  reflow.observe(textBox);
+  signal.addEventListener('abort', () => reflow.disconnect());
+
   // ---- Wiring -----------------------------------------------------------
 
   buttons.prev.addEventListener('click', () => move(-1));
@@ -753,6 +920,8 @@ export async function articleView({ root, params, signal, state }: ViewContext):
 
   textBox.addEventListener('click', (ev) => {
     if (picker) return;
+    // The end of a drag of a span handle is no click on a claim.
+    if (justDragged || (ev.target as Element).closest('.span-handle')) return;
     // Selecting text to act on it is not a click on a claim.
     const sel = document.getSelection();
     if (sel && !sel.isCollapsed) return;
@@ -833,6 +1002,91 @@ export async function articleView({ root, params, signal, state }: ViewContext):
   // A link to #claim-12 opens with that claim selected.
   const fromHash = /^#claim-(\d+)$/.exec(location.hash);
   if (fromHash) select(Number(fromHash[1]), { text: true, list: true });
+}
+
+function spanHandle(which: SpanEnd): HTMLElement {
+  return h('span', {
+    class: `span-handle span-${which}`,
+    role: 'slider',
+    tabindex: 0,
+    hidden: true,
+    'aria-orientation': 'horizontal',
+    'aria-keyshortcuts': 'ArrowLeft ArrowRight Alt+ArrowLeft Alt+ArrowRight Enter Escape',
+    title: `Drag to move the ${which} of the claim, or use the arrow keys (Alt: by a character) and Enter`,
+  });
+}
+
+/**
+ * assignControl shows who the article is assigned to for review and lets a
+ * signed-in reviewer give it to themselves or someone else. Anyone else (a
+ * researcher, a visitor) sees who has it, read-only.
+ */
+function assignControl(articleId: number, signal: AbortSignal): HTMLElement {
+  const select = h('select', { id: 'article-assignee', disabled: true }, h('option', { value: '' }, 'Nobody'));
+  const mine = h('button', { type: 'button', class: 'button small secondary', hidden: true }, 'Assign to me');
+  const status = h('span', { class: 'assign-status', role: 'status', 'aria-live': 'polite' });
+  const box = h('div', { class: 'assign-control' }, h('label', { for: select.id }, 'Assigned to'), select, mine, status);
+  let current: number | null = null;
+  let me: number | null = null;
+
+  const settle = () => {
+    select.value = current === null ? '' : String(current);
+    mine.hidden = me === null || current === me;
+  };
+
+  async function load(): Promise<void> {
+    const session = await getSession();
+    // Only reviewers and admins hand out work. Not asking otherwise matters:
+    // a visitor who is not signed in would be sent to sign in by the 401.
+    const mayAssign = session?.user.role === 'reviewer' || session?.user.role === 'admin';
+    const [list, people] = await Promise.all([
+      listAssignments({ articles: [articleId], signal }),
+      mayAssign ? listAssignees(signal).catch(() => null) : Promise.resolve(null),
+    ]);
+    me = session?.user.id ?? null;
+    const a = list[0];
+    current = a?.assignee.id ?? null;
+    if (!people) {
+      box.replaceChildren(h('span', { class: 'label' }, 'Assigned to: '), h('span', { class: 'assignee' }, a ? a.assignee.name : 'nobody'));
+      return;
+    }
+    if (a && !people.some((p) => p.id === a.assignee.id)) people.push(a.assignee);
+    append(select, ...people.map((p) => h('option', { value: p.id }, p.id === me ? `${p.name} (you)` : p.name)));
+    select.disabled = false;
+    settle();
+  }
+
+  async function assign(userId: number | null): Promise<void> {
+    select.disabled = true;
+    mine.disabled = true;
+    status.textContent = 'Saving…';
+    try {
+      if (userId === null) {
+        await unassignArticle(articleId);
+        status.textContent = 'Saved: nobody has this article now.';
+      } else {
+        const a = await assignArticle(articleId, userId);
+        status.textContent = `Saved: assigned to ${a.assignee.id === me ? 'you' : a.assignee.name}.`;
+      }
+      current = userId;
+    } catch (err) {
+      const p = problemOf(err);
+      status.textContent = `Not saved: ${p.detail || p.title}`;
+    } finally {
+      select.disabled = false;
+      mine.disabled = false;
+      settle();
+    }
+  }
+
+  select.addEventListener('change', () => void assign(select.value ? Number(select.value) : null));
+  mine.addEventListener('click', () => {
+    if (me !== null) void assign(me);
+  });
+  load().catch((err: unknown) => {
+    if (!signal.aborted) status.textContent = `Assignment unavailable: ${problemOf(err).title}`;
+  });
+  return box;
 }
 
 function actionButton(label: string, key: string, shortcut: string, tone?: 'primary' | 'danger'): HTMLButtonElement {
@@ -930,6 +1184,7 @@ function helpDialog(): HTMLDialogElement {
     ['/', 'Search other articles'],
     ['← →', 'While choosing text: move the end by a word (Shift: the start; Alt: by a character)'],
     ['Enter', 'While choosing text: apply'],
+    ['← → Enter', 'On a handle at either end of the selected claim: move that end by a word (Alt: a character), then save'],
     ['?', 'Show or hide this list'],
     ['Esc', 'Close this list, a dialog, or stop choosing text'],
   ];

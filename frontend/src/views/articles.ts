@@ -1,6 +1,7 @@
-// The article list: newest first, a page at a time.
+// The article list: newest first, a page at a time, with who each article
+// is assigned to for review.
 
-import { type Article, listArticles } from '../api';
+import { type Article, type Assignment, assignmentsByArticle, getSession, listArticles, listAssignments } from '../api';
 import { append, h } from '../dom';
 import { formatDate } from '../format';
 import { problemBox, problemOf } from '../problem';
@@ -32,6 +33,7 @@ export async function articlesView({ root, signal }: ViewContext): Promise<void>
         h('th', { scope: 'col' }, 'Outlet'),
         h('th', { scope: 'col' }, 'Published'),
         h('th', { scope: 'col', class: 'num' }, 'Claims'),
+        h('th', { scope: 'col' }, 'Assigned to'),
       ),
     ),
     body,
@@ -45,7 +47,13 @@ export async function articlesView({ root, signal }: ViewContext): Promise<void>
     try {
       const page = await listArticles({ pageSize, pageToken: token, signal });
       if (signal.aborted) return;
-      for (const a of page.items) body.appendChild(row(a));
+      const cells = new Map<number, HTMLElement>();
+      for (const a of page.items) {
+        const tr = row(a);
+        cells.set(a.id, tr.querySelector<HTMLElement>('td.assignee')!);
+        body.appendChild(tr);
+      }
+      void fillAssignees(page.items.map((a) => a.id), cells, signal);
       shown += page.items.length;
       token = page.next_page_token;
       status.remove();
@@ -78,6 +86,28 @@ export async function articlesView({ root, signal }: ViewContext): Promise<void>
   await load();
 }
 
+/** fillAssignees writes who has each article into its row; the list stands without it. */
+async function fillAssignees(ids: number[], cells: Map<number, HTMLElement>, signal: AbortSignal): Promise<void> {
+  if (!ids.length) return;
+  let list: Assignment[];
+  try {
+    list = await listAssignments({ articles: ids, signal });
+  } catch {
+    for (const td of cells.values()) td.textContent = '';
+    return;
+  }
+  const me = (await getSession())?.user.id ?? null;
+  const byArticle = assignmentsByArticle(list);
+  for (const [id, td] of cells) {
+    const a = byArticle.get(id);
+    td.replaceChildren(
+      a
+        ? h('span', { class: a.assignee.id === me ? 'assignee is-mine' : 'assignee', title: a.assignee.email }, a.assignee.id === me ? `${a.assignee.name} (you)` : a.assignee.name)
+        : h('span', { class: 'muted' }, '—'),
+    );
+  }
+}
+
 function row(a: Article): HTMLTableRowElement {
   const published = a.published_at
     ? h('time', { datetime: a.published_at }, formatDate(a.published_at))
@@ -89,5 +119,6 @@ function row(a: Article): HTMLTableRowElement {
     h('td', { 'data-label': 'Outlet' }, a.outlet?.name || h('span', { class: 'muted' }, '—')),
     h('td', { 'data-label': 'Published' }, published),
     h('td', { 'data-label': 'Claims', class: 'num' }, a.claim_count ?? 0),
+    h('td', { 'data-label': 'Assigned to', class: 'assignee' }),
   );
 }

@@ -2,20 +2,27 @@
 // paragraph around it, its article and outlet, filters and progress. One key
 // confirms (a) or rejects (r) and moves on; n skips. The claim's evidence
 // panel is here too, so a claim can be linked and confirmed in one place.
+// The claims of articles assigned to the signed-in reviewer come first (the
+// server orders the queue); the card says whose article a claim is in.
 
 import {
   type Article,
+  type Assignee,
   type Claim,
   type OutletCount,
-  type Progress,
-  type QueueFilter,
+  type QueueArticle,
+  type QueueFilters,
+  type QueueProgress,
   type Speaker,
+  type Story,
   findSpeakers,
+  getSession,
   getArticle,
   kinds,
   listOutlets,
+  listStories,
+  nextInQueue,
   patchClaim,
-  reviewNext,
 } from '../api';
 import { append, clear, h } from '../dom';
 import { formatDate, percent, speakerDetail, speakerName } from '../format';
@@ -27,11 +34,22 @@ import { lineAround } from '../textpos';
 import { conflictDialog, viewOf } from './dialogs';
 import { evidencePanel } from './evidence';
 
-function filterFromURL(): QueueFilter {
+function filterFromURL(): QueueFilters {
   const q = new URLSearchParams(location.search);
   const num = (k: string) => (q.get(k) && Number.isFinite(Number(q.get(k))) ? Number(q.get(k)) : undefined);
   const kind = q.get('kind') ?? '';
-  return { outlet: num('outlet'), speaker: num('speaker'), kind: isKind(kind) ? kind : undefined };
+  return { outlet: num('outlet'), speaker: num('speaker'), kind: isKind(kind) ? kind : undefined, story: num('story') };
+}
+
+/** assigneeText says whose an article is, from the reviewer's point of view. */
+export function assigneeText(a: Assignee | null | undefined, me: number | null): string {
+  if (!a) return 'Not assigned';
+  return a.id === me ? 'Assigned to you' : `Assigned to ${a.name}`;
+}
+
+/** mineText is the signed-in reviewer's part of the queue in words, empty when they have none. */
+export function mineText(p: QueueProgress): string {
+  return p.mine && p.mine.total ? `assigned to you: ${p.mine.reviewed} of ${p.mine.total} reviewed` : '';
 }
 
 export async function reviewView({ root, signal }: ViewContext): Promise<void> {
@@ -40,6 +58,7 @@ export async function reviewView({ root, signal }: ViewContext): Promise<void> {
 
   const outletSelect = h('select', { id: 'filter-outlet' }, h('option', { value: '' }, 'All outlets'));
   const speakerSelect = h('select', { id: 'filter-speaker' }, h('option', { value: '' }, 'All speakers'));
+  const storySelect = h('select', { id: 'filter-story' }, h('option', { value: '' }, 'All stories'));
   const kindSelect = h(
     'select',
     { id: 'filter-kind' },
@@ -52,10 +71,12 @@ export async function reviewView({ root, signal }: ViewContext): Promise<void> {
     h('div', { class: 'field' }, h('label', { for: outletSelect.id }, 'Outlet'), outletSelect),
     h('div', { class: 'field' }, h('label', { for: speakerSelect.id }, 'Speaker'), speakerSelect),
     h('div', { class: 'field' }, h('label', { for: kindSelect.id }, 'Kind'), kindSelect),
+    h('div', { class: 'field' }, h('label', { for: storySelect.id }, 'Story'), storySelect),
   );
   const progressText = h('span', { class: 'progress-text' });
+  const progressMine = h('span', { class: 'progress-mine' });
   const progressBar = h('progress', { max: 1, value: 0, 'aria-hidden': 'true' });
-  const progressBox = h('p', { class: 'queue-progress', role: 'status' }, progressText, progressBar);
+  const progressBox = h('p', { class: 'queue-progress', role: 'status' }, progressText, progressMine, progressBar);
   const card = h('section', { class: 'queue-card', 'aria-labelledby': 'queue-claim-heading' });
   const saveStatus = h('p', { class: 'save-status', role: 'status', 'aria-live': 'polite' });
   const problemArea = h('div');
@@ -92,10 +113,19 @@ export async function reviewView({ root, signal }: ViewContext): Promise<void> {
   };
 
   let current: Claim | null = null;
+  let currentArticle: QueueArticle | null = null;
   let busy = false;
 
-  void Promise.all([listOutlets(signal).catch(() => [] as OutletCount[]), findSpeakers('', signal).catch(() => [] as Speaker[])]).then(
-    ([outlets, speakers]) => {
+  void Promise.all([
+    listOutlets(signal).catch(() => [] as OutletCount[]),
+    findSpeakers('', signal).catch(() => [] as Speaker[]),
+    listStories({ pageSize: 500, signal }).then(
+      (p) => p.items,
+      () => [] as Story[],
+    ),
+  ]).then(
+    ([outlets, speakers, stories]) => {
+      append(storySelect, ...stories.map((st) => h('option', { value: st.id, selected: filter.story === st.id }, storyLabel(st))));
       append(outletSelect, ...outlets.map((o) => h('option', { value: o.id, selected: filter.outlet === o.id }, o.name)));
       append(
         speakerSelect,
@@ -110,39 +140,49 @@ export async function reviewView({ root, signal }: ViewContext): Promise<void> {
     filter.outlet = outletSelect.value ? Number(outletSelect.value) : undefined;
     filter.speaker = speakerSelect.value ? Number(speakerSelect.value) : undefined;
     filter.kind = kindSelect.value || undefined;
+    filter.story = storySelect.value ? Number(storySelect.value) : undefined;
     const q = new URLSearchParams();
     if (filter.outlet) q.set('outlet', String(filter.outlet));
     if (filter.speaker) q.set('speaker', String(filter.speaker));
     if (filter.kind) q.set('kind', filter.kind);
+    if (filter.story) q.set('story', String(filter.story));
     history.replaceState(null, '', `/review${q.size ? `?${q}` : ''}`);
     void load(undefined);
   });
   filters.addEventListener('submit', (ev) => ev.preventDefault());
 
-  function showProgress(p: Progress): void {
+  function showProgress(p: QueueProgress): void {
     progressText.textContent = `${p.reviewed} of ${p.total} reviewed`;
+    const mine = mineText(p);
+    progressMine.textContent = mine ? ` · ${mine}` : '';
     progressBar.max = Math.max(p.total, 1);
     progressBar.value = p.reviewed;
   }
 
+  // Filters may change while a load is on its way: only the latest one shows.
+  let loads = 0;
+
   async function load(after: number | undefined): Promise<void> {
+    const token = ++loads;
     clear(problemArea);
     try {
-      let r = await reviewNext({ ...filter, after }, signal);
+      let r = await nextInQueue({ ...filter, after }, signal);
       // Past the end after skipping: start again from the first one left.
-      if (!r.claim && after !== undefined && r.progress.reviewed < r.progress.total) r = await reviewNext(filter, signal);
-      if (signal.aborted) return;
+      if (!r.claim && after !== undefined && r.progress.reviewed < r.progress.total) r = await nextInQueue(filter, signal);
+      if (signal.aborted || token !== loads) return;
       showProgress(r.progress);
       current = r.claim;
+      currentArticle = r.article;
       await renderCard(r.claim, r.progress);
+      if (token !== loads) return;
       void evidence.show(r.claim);
     } catch (err) {
-      if (signal.aborted) return;
+      if (signal.aborted || token !== loads) return;
       problemArea.appendChild(problemBox(problemOf(err)));
     }
   }
 
-  async function renderCard(c: Claim | null, p: Progress): Promise<void> {
+  async function renderCard(c: Claim | null, p: QueueProgress): Promise<void> {
     clear(card);
     for (const b of [confirmButton, rejectButton, skipButton]) b.disabled = !c;
     if (!c) {
@@ -159,6 +199,7 @@ export async function reviewView({ root, signal }: ViewContext): Promise<void> {
     } catch {
       a = null;
     }
+    const me = (await getSession())?.user.id ?? null;
     if (current !== c) return;
     const kind = isKind(c.kind) ? kindLabel[c.kind] : String(c.kind);
     const detail = speakerDetail(c.speaker);
@@ -172,6 +213,7 @@ export async function reviewView({ root, signal }: ViewContext): Promise<void> {
         ' · ',
         h('a', { href: `/articles/${c.article_id}#claim-${c.id}` }, a?.title || `Article ${c.article_id}`),
       ),
+      assigneeLine(currentArticle?.id === c.article_id ? currentArticle.assignee : null, me),
       h(
         'h2',
         { id: 'queue-claim-heading' },
@@ -265,6 +307,15 @@ export async function reviewView({ root, signal }: ViewContext): Promise<void> {
   );
 
   await load(undefined);
+}
+
+function assigneeLine(a: Assignee | null, me: number | null): HTMLElement {
+  return h('p', { class: `queue-assignee${a ? (a.id === me ? ' is-mine' : '') : ' is-open'}` }, assigneeText(a, me));
+}
+
+function storyLabel(st: Story): string {
+  const t = st.title.length > 80 ? `${st.title.slice(0, 79)}…` : st.title;
+  return `${t} (${st.article_count} article${st.article_count === 1 ? '' : 's'})`;
 }
 
 function button(label: string, key: string, tone: string): HTMLButtonElement {
