@@ -107,6 +107,11 @@ func jobDocOf(row *rivertype.JobRow) (jobDoc, error) {
 	if err != nil {
 		return jobDoc{}, err
 	}
+	for i, e := range j.Errors {
+		// River records a cancelled attempt's error with its own type name
+		// in front, which says nothing to the person who sent the URL.
+		j.Errors[i].Error = strings.TrimPrefix(e.Error, "JobCancelError: ")
+	}
 	doc := jobDoc{Job: j, Links: jobLinks{Self: "/api/v1/jobs/" + itoa(j.ID)}}
 	if j.ArticleID != nil {
 		doc.Links.Article = "/api/v1/articles/" + itoa(*j.ArticleID)

@@ -144,3 +144,30 @@ func TestIngestFromURLRefusals(t *testing.T) {
 		t.Errorf("GET a missing job: %d, want 404", resp.StatusCode)
 	}
 }
+
+// TestIngestFromURLFailure: a page that is not there cancels the job at
+// once (no retries), and the job says why in plain words.
+func TestIngestFromURLFailure(t *testing.T) {
+	page := httptest.NewServer(http.NotFoundHandler())
+	defer page.Close()
+	s := newServerWithJobs(t)
+	var queued jobAnswer
+	if resp := s.do("POST", "/api/v1/articles", "application/json", strings.NewReader(`{"url": "`+page.URL+`/gone"}`), &queued); resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("status = %d, want 202", resp.StatusCode)
+	}
+	var polled jobAnswer
+	deadline := time.Now().Add(15 * time.Second)
+	for polled.Job.State != "cancelled" {
+		if time.Now().After(deadline) {
+			t.Fatalf("job still %s after 15s", polled.Job.State)
+		}
+		time.Sleep(50 * time.Millisecond)
+		s.do("GET", queued.Links.Self, "", nil, &polled)
+	}
+	if polled.Job.Attempt != 1 || len(polled.Job.Errors) != 1 || polled.Job.ArticleID != nil {
+		t.Fatalf("job = %+v", polled.Job)
+	}
+	if got, want := polled.Job.Errors[0].Error, page.URL+"/gone answered 404 Not Found"; got != want {
+		t.Errorf("error = %q, want %q", got, want)
+	}
+}

@@ -26,6 +26,8 @@ func (s *server) storyRoutes() []route {
 			handler: s.getStory, params: []param{id}, resp: claims.Comparison{}, status: 200, errors: []int{400, 404}},
 		{method: "PUT", path: "/api/v1/articles/:id/story", summary: "Move an article to another story, or to a new one; automatic grouping leaves it there",
 			handler: s.moveArticle, role: RoleReviewer, params: []param{id}, body: storyMoveRequest{}, resp: storyPlacement{}, status: 200, errors: []int{400, 404, 415, 422}},
+		{method: "GET", path: "/api/v1/articles/:id/story", summary: "The story an article belongs to (null when it is not grouped yet), for linking an article to its comparison",
+			handler: s.getArticleStory, params: []param{id}, resp: articleStory{}, status: 200, errors: []int{400, 404}},
 		{method: "GET", path: "/api/v1/statements/:claim_id", summary: "A statement and every outlet that carried it: claims alike the claim's text (trigram similarity >= 0.5)",
 			handler: s.getStatement, params: []param{{name: "claim_id", in: "path", typ: "integer", required: true, desc: "a claim making the statement"}},
 			resp: claims.Statement{}, status: 200, errors: []int{400, 404}},
@@ -35,6 +37,11 @@ func (s *server) storyRoutes() []route {
 type storyPage struct {
 	Items         []claims.Story `json:"items"`
 	NextPageToken string         `json:"next_page_token"`
+}
+
+type articleStory struct {
+	ArticleID int64         `json:"article_id"`
+	Story     *claims.Story `json:"story" doc:"null when the article is in no story yet"`
 }
 
 type groupResult struct {
@@ -147,4 +154,18 @@ func (s *server) getStatement(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, st)
+}
+
+func (s *server) getArticleStory(c *gin.Context) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	st, err := claims.NewStore(s.db).ArticleStory(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, articleStory{ArticleID: id, Story: st})
 }

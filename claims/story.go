@@ -424,3 +424,23 @@ func trigrams(text string) map[string]struct{} {
 }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// ArticleStory returns the story an article belongs to, or nil when
+// grouping has not placed it yet.
+func (s *Store) ArticleStory(ctx context.Context, articleID int64) (*Story, error) {
+	var rows []struct{ StoryID *int64 }
+	if err := s.db.WithContext(ctx).Raw(`SELECT story_id FROM articles WHERE id = ?`, articleID).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("article %d story: %w", articleID, err)
+	}
+	if len(rows) == 0 {
+		return nil, sources.ErrNotFound
+	}
+	if rows[0].StoryID == nil {
+		return nil, nil
+	}
+	st, err := s.Story(ctx, *rows[0].StoryID)
+	if err != nil {
+		return nil, err
+	}
+	return &st, nil
+}

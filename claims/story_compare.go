@@ -76,6 +76,9 @@ type Cell struct {
 	// ClaimIDs are its appearances there.
 	Reports  bool    `json:"reports"`
 	ClaimIDs []int64 `json:"claim_ids,omitempty"`
+	// ArticleIDs are the articles of the appearances, in the order of
+	// ClaimIDs, so a client can link to each claim in its article.
+	ArticleIDs []int64 `json:"article_ids,omitempty"`
 	// Stance is a reviewer's decision from an evidence link; empty when
 	// none was made.
 	Stance     Stance  `json:"stance,omitempty"`
@@ -204,6 +207,7 @@ func (s *Store) Compare(ctx context.Context, storyID int64) (Comparison, error) 
 		cell := row.Cells[key]
 		cell.Reports = true
 		cell.ClaimIDs = append(cell.ClaimIDs, c.ID)
+		cell.ArticleIDs = append(cell.ArticleIDs, c.ArticleID)
 		if c.ID != row.ClaimID && cell.Suggested == nil && outletOf[c.ArticleID] != outletOf[cs[r].ArticleID] {
 			sg := SuggestStance(row.Text, c.ContentText)
 			cell.Suggested = &sg

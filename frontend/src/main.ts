@@ -6,10 +6,14 @@ import { problemOf } from './problem';
 import { createRouter } from './router';
 import { articleView } from './views/article';
 import { articlesView } from './views/articles';
+import { exportsView } from './views/exports';
+import { jobView } from './views/jobs';
 import { newView } from './views/new';
 import { reviewView } from './views/review';
 import { type SignInState, signInView } from './views/signin';
 import { speakerView } from './views/speaker';
+import { statementView } from './views/statement';
+import { storiesView, storyLinks, storyView } from './views/stories';
 
 const main = document.getElementById('main');
 if (!main) throw new Error('index.html has no #main');
@@ -21,7 +25,20 @@ const router = createRouter(
   main,
   [
     { pattern: /^\/$/, view: articlesView },
-    { pattern: /^\/articles\/(\d+)$/, view: articleView },
+    {
+      pattern: /^\/articles\/(\d+)$/,
+      // The article page, with its story (for the comparison) under the header.
+      view: async (ctx) => {
+        await articleView(ctx);
+        if (ctx.signal.aborted) return;
+        ctx.root.querySelector('.article-head')?.appendChild(storyLinks(Number(ctx.params[0]), ctx.signal));
+      },
+    },
+    { pattern: /^\/stories$/, view: storiesView },
+    { pattern: /^\/stories\/(\d+)$/, view: storyView },
+    { pattern: /^\/statements\/(\d+)$/, view: statementView },
+    { pattern: /^\/exports$/, view: exportsView },
+    { pattern: /^\/jobs\/(\d+)$/, view: jobView },
     { pattern: /^\/new$/, view: newView },
     { pattern: /^\/review$/, view: reviewView },
     { pattern: /^\/speakers\/(\d+)$/, view: speakerView },
@@ -36,7 +53,14 @@ const router = createRouter(
   },
   (path) => {
     for (const a of document.querySelectorAll<HTMLAnchorElement>('.site-nav a')) {
-      const here = a.pathname === '/' ? path === '/' || path.startsWith('/articles/') : path === a.pathname;
+      const here =
+        a.pathname === '/'
+          ? path === '/' || path.startsWith('/articles/')
+          : a.pathname === '/stories'
+            ? path === '/stories' || path.startsWith('/stories/') || path.startsWith('/statements/')
+            : a.pathname === '/new'
+              ? path === '/new' || path.startsWith('/jobs/')
+              : path === a.pathname;
       if (here) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     }

@@ -1,7 +1,7 @@
 // The new-article form. The server validates; its problem document is shown
 // beside the form and the input is kept, so a mistake costs nothing.
 
-import { createArticle, type NewArticle, type Problem } from '../api';
+import { createArticle, fetchFromURL, type NewArticle, type Problem } from '../api';
 import { append, h } from '../dom';
 import { fieldMessage, problemBox, problemOf } from '../problem';
 import type { ViewContext } from '../router';
@@ -25,13 +25,18 @@ export function newView({ root, signal, navigate }: ViewContext): void {
   const fields: Field[] = [
     field('title', 'Title', h('input', { type: 'text', autocomplete: 'off' })),
     field('outlet', 'Outlet', h('input', { type: 'text', autocomplete: 'off' }), 'The publication, e.g. Press TV'),
-    field('url', 'URL (optional)', h('input', { type: 'url', inputmode: 'url', autocomplete: 'off', placeholder: 'https://' })),
+    field(
+      'url',
+      'URL (optional)',
+      h('input', { type: 'url', inputmode: 'url', autocomplete: 'off', placeholder: 'https://' }),
+      'Give only the URL (and optionally the outlet), with no text, to have the page fetched: its title, date and text are read from it.',
+    ),
     field('published_at', 'Published (optional)', h('input', { type: 'date' })),
     field(
       'text',
       'Text',
       h('textarea', { rows: 16, spellcheck: 'false' }),
-      'Paste the article as it appears; it is stored exactly as given.',
+      'Paste the article as it appears; it is stored exactly as given. Leave it empty to fetch the page at the URL instead.',
     ),
   ];
   const byName = new Map(fields.map((f) => [f.name as string, f]));
@@ -86,6 +91,14 @@ export function newView({ root, signal, navigate }: ViewContext): void {
     submit.textContent = 'Adding…';
     form.setAttribute('aria-busy', 'true');
     try {
+      if (url && !input.text.trim()) {
+        // No text: the server fetches the page in a job; follow its progress.
+        // A title or date is sent too, for the server to say they are read from the page.
+        const doc = await fetchFromURL(url, input.outlet, signal, { title: input.title, published_at: published });
+        if (signal.aborted) return;
+        navigate(`/jobs/${doc.job.id}`);
+        return;
+      }
       const { article, created } = await createArticle(input, signal);
       if (signal.aborted) return;
       const state: ArticleState = { duplicate: !created };
