@@ -15,8 +15,8 @@ import (
 // exportRoutes are the research downloads.
 func (s *server) exportRoutes() []route {
 	return []route{
-		{method: "GET", path: "/api/v1/exports/:file", summary: "Download the claim table or the evidence-link table, streamed, read in one consistent snapshot. " +
-			"file is claims.csv, claims.jsonl, claims.parquet, evidence.csv, evidence.jsonl, evidence.parquet, " +
+		{method: "GET", path: "/api/v1/exports/:file", summary: "Download the claim table, the evidence-link table or the claims' change history, streamed, read in one consistent snapshot. " +
+			"file is claims.csv, claims.jsonl, claims.parquet, evidence.csv, evidence.jsonl, evidence.parquet, history.csv, history.jsonl, history.parquet, " +
 			"claims.claimreview.jsonld (schema.org ClaimReview of reviewed claims) or claims.annotations.jsonld (W3C Web Annotations); " +
 			"a tabular file name with .zip appended (claims.csv.zip) is a bundle with its datapackage.json. " +
 			"The trailers X-Crosscheck-Snapshot and X-Crosscheck-Rows give the snapshot time and the row count.",
@@ -45,9 +45,9 @@ func exportFile(name string) (claims.Table, claims.Format, bool, error) {
 	}
 	table, format, ok := strings.Cut(base, ".")
 	t, f := claims.Table(table), claims.Format(format)
-	if !ok || (t != claims.ClaimTable && t != claims.EvidenceTable) || !f.Tabular() {
+	if !ok || !t.Valid() || !f.Tabular() {
 		return "", "", false, &Problem{Status: http.StatusNotFound, Detail: "no such export: " + name +
-			"; there are claims.csv, claims.jsonl, claims.parquet, evidence.csv, evidence.jsonl, evidence.parquet (each also as .zip with datapackage.json), claims.claimreview.jsonld and claims.annotations.jsonld"}
+			"; there are claims, evidence and history, each as .csv, .jsonl or .parquet (and each of those also as .zip with datapackage.json), claims.claimreview.jsonld and claims.annotations.jsonld"}
 	}
 	return t, f, bundle, nil
 }

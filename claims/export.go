@@ -27,7 +27,25 @@ type Table string
 const (
 	ClaimTable    Table = "claims"   // one row per claim, with its article, outlet, speaker and evidence counts
 	EvidenceTable Table = "evidence" // one row per evidence link between a claim and another report's passage
+	HistoryTable  Table = "history"  // one row per recorded change to a claim or to one of its evidence links
 )
+
+// Tables lists the tables an export can hold.
+func Tables() []Table { return []Table{ClaimTable, EvidenceTable, HistoryTable} }
+
+// Valid reports whether t is one of Tables.
+func (t Table) Valid() bool { return t == ClaimTable || t == EvidenceTable || t == HistoryTable }
+
+// key is the column that identifies a row of the table.
+func (t Table) key() string {
+	switch t {
+	case EvidenceTable:
+		return "evidence_id"
+	case HistoryTable:
+		return "change_id"
+	}
+	return "claim_id"
+}
 
 // Format is how an export is encoded.
 type Format string
@@ -197,6 +215,32 @@ JOIN articles ea ON ea.id = e.article_id
 JOIN outlets eo ON eo.id = ea.outlet_id` + exportFilterSQL + `
 ORDER BY e.id`
 
+// historyExportSQL is the audit trail of the selected claims: every change
+// recorded to one of them or to one of their evidence links, oldest first,
+// with who made it and the state before and after as JSON. Changes made in
+// one transaction (a split touches two claims) share a txid.
+const historyExportSQL = `
+WITH selected AS (
+    SELECT 'claim'::text AS entity, c.id AS entity_id, c.id AS claim_id
+    FROM claims c
+    JOIN articles a ON a.id = c.article_id
+    JOIN outlets o ON o.id = a.outlet_id
+    LEFT JOIN speakers sp ON sp.id = c.speaker_id` + exportFilterSQL + `
+    UNION ALL
+    SELECT 'evidence', e.id, c.id
+    FROM evidence e
+    JOIN claims c ON c.id = e.claim_id
+    JOIN articles a ON a.id = c.article_id
+    JOIN outlets o ON o.id = a.outlet_id
+    LEFT JOIN speakers sp ON sp.id = c.speaker_id` + exportFilterSQL + `
+)
+SELECT l.id, l.at, l.txid, l.actor_id, nullif(u.name, ''), u.email, l.action, l.entity, l.entity_id, s.claim_id,
+       l.before::text, l.after::text
+FROM audit_log l
+JOIN selected s ON s.entity = l.entity AND s.entity_id = l.entity_id
+LEFT JOIN users u ON u.id = l.actor_id
+ORDER BY l.id`
+
 // Column describes one column of an exported table, as datapackage.json
 // states it (Frictionless Table Schema types).
 type Column struct {
@@ -208,10 +252,30 @@ type Column struct {
 
 // Columns returns the columns of an exported table, in file order.
 func Columns(t Table) []Column {
-	if t == EvidenceTable {
+	switch t {
+	case EvidenceTable:
 		return evidenceColumns()
+	case HistoryTable:
+		return historyColumns()
 	}
 	return claimColumns()
+}
+
+func historyColumns() []Column {
+	return []Column{
+		{"change_id", "integer", "The change's id in the audit trail; ids grow with time.", false},
+		{"at", "datetime", "When the change was made (UTC).", false},
+		{"txid", "integer", "The database transaction that made it: changes of one action (a split, a merge) share it.", false},
+		{"actor_id", "integer", "The id of the user who made the change; empty for changes made by Crosscheck itself (ingest, re-extraction).", true},
+		{"actor", "string", "That user's name.", true},
+		{"actor_email", "string", "That user's email address.", true},
+		{"action", "string", "What was done: create, update, split, merge, undo, link and the like.", false},
+		{"entity", "string", "What was changed: claim or evidence (a link of the claim).", false},
+		{"entity_id", "integer", "The id of the claim or evidence link changed.", false},
+		{"claim_id", "integer", "The claim the change concerns.", false},
+		{"before", "string", "The changed record before the change, as JSON; empty when it was created.", true},
+		{"after", "string", "The record after the change, as JSON.", true},
+	}
 }
 
 func claimColumns() []Column {
@@ -361,6 +425,33 @@ func (r *EvidenceRow) record(rec []string) []string {
 		r.Stance, optStr(r.SuggestedStance), score, r.Note, csvTime(r.CreatedAt), csvTime(r.UpdatedAt))
 }
 
+// HistoryRow is one row of the history table: one recorded change.
+type HistoryRow struct {
+	ChangeID   int64     `json:"change_id" parquet:"change_id"`
+	At         time.Time `json:"at" parquet:"at,timestamp(microsecond)"`
+	TxID       int64     `json:"txid" parquet:"txid"`
+	ActorID    *int64    `json:"actor_id" parquet:"actor_id,optional"`
+	Actor      *string   `json:"actor" parquet:"actor,optional,dict"`
+	ActorEmail *string   `json:"actor_email" parquet:"actor_email,optional,dict"`
+	Action     string    `json:"action" parquet:"action,dict"`
+	Entity     string    `json:"entity" parquet:"entity,dict"`
+	EntityID   int64     `json:"entity_id" parquet:"entity_id"`
+	ClaimID    int64     `json:"claim_id" parquet:"claim_id"`
+	Before     *string   `json:"before" parquet:"before,optional"`
+	After      *string   `json:"after" parquet:"after,optional"`
+}
+
+func (r *HistoryRow) scan(rows pgx.Rows) error {
+	return rows.Scan(&r.ChangeID, &r.At, &r.TxID, &r.ActorID, &r.Actor, &r.ActorEmail, &r.Action, &r.Entity, &r.EntityID, &r.ClaimID,
+		&r.Before, &r.After)
+}
+
+func (r *HistoryRow) record(rec []string) []string {
+	return append(rec[:0],
+		i64(r.ChangeID), csvTime(r.At), i64(r.TxID), optI64(r.ActorID), optStr(r.Actor), optStr(r.ActorEmail), r.Action, r.Entity,
+		i64(r.EntityID), i64(r.ClaimID), optStr(r.Before), optStr(r.After))
+}
+
 func i64(n int64) string { return strconv.FormatInt(n, 10) }
 
 func optI64(n *int64) string {
@@ -420,8 +511,10 @@ func (s *Store) Export(ctx context.Context, w io.Writer, t Table, format Format,
 			snap.Rows, err = exportRows[ClaimRow](ctx, tx, w, format, claimExportSQL, f.args())
 		case t == EvidenceTable:
 			snap.Rows, err = exportRows[EvidenceRow](ctx, tx, w, format, evidenceExportSQL, f.args())
+		case t == HistoryTable:
+			snap.Rows, err = exportRows[HistoryRow](ctx, tx, w, format, historyExportSQL, f.args())
 		default:
-			err = fmt.Errorf("%w: table must be claims or evidence", ErrInvalidFilter)
+			err = fmt.Errorf("%w: table must be claims, evidence or history", ErrInvalidFilter)
 		}
 		return err
 	})
@@ -572,8 +665,11 @@ func exportRows[T any, P row[T]](ctx context.Context, tx pgx.Tx, w io.Writer, fo
 }
 
 func tableOf[T any]() Table {
-	if _, ok := any(new(T)).(*EvidenceRow); ok {
+	switch any(new(T)).(type) {
+	case *EvidenceRow:
 		return EvidenceTable
+	case *HistoryRow:
+		return HistoryTable
 	}
 	return ClaimTable
 }
@@ -598,8 +694,11 @@ func flush(bw *bufio.Writer, w io.Writer) error {
 // the bench compares Export with COPY over exactly the same rows.
 func CopySQL(t Table) string {
 	q := claimExportSQL
-	if t == EvidenceTable {
+	switch t {
+	case EvidenceTable:
 		q = evidenceExportSQL
+	case HistoryTable:
+		q = historyExportSQL
 	}
 	for i := 9; i >= 1; i-- {
 		q = strings.ReplaceAll(q, "$"+strconv.Itoa(i), "NULL")

@@ -94,10 +94,7 @@ func Describe(t Table, f Format, filter ExportFilter, snap Snapshot) DataPackage
 		}
 		fields = append(fields, sf)
 	}
-	key := "claim_id"
-	if t == EvidenceTable {
-		key = "evidence_id"
-	}
+	key := t.key()
 	res := DataResource{
 		Profile:   "tabular-data-resource",
 		Name:      string(t),

@@ -15,9 +15,9 @@ import (
 
 func runExport(ctx context.Context, e env, args []string) error {
 	var c config
-	fs, level := newFlags("export", "export [flags]\n\nWrites the claim table (or the evidence-link table) as CSV, JSON Lines or Parquet,\nor the reviewed claims as ClaimReview JSON-LD, or claims as W3C Web Annotations.\nRows are read in one consistent snapshot; the snapshot time is printed on stderr.", e, &c, false)
+	fs, level := newFlags("export", "export [flags]\n\nWrites the claim table (or the evidence-link table, or the claims' change history) as CSV, JSON Lines or Parquet,\nor the reviewed claims as ClaimReview JSON-LD, or claims as W3C Web Annotations.\nRows are read in one consistent snapshot; the snapshot time is printed on stderr.", e, &c, false)
 	format := fs.String("format", "csv", "csv, jsonl, parquet, claimreview.jsonld or annotations.jsonld")
-	table := fs.String("table", "claims", "claims or evidence")
+	table := fs.String("table", "claims", "claims, evidence or history (every recorded change to the claims and their evidence links)")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	bundle := fs.Bool("bundle", false, "write a zip of the data file and its datapackage.json (needs --out or a redirected stdout)")
 	var f claims.ExportFilter
@@ -50,8 +50,8 @@ func runExport(ctx context.Context, e env, args []string) error {
 	}
 	t, fm := claims.Table(*table), claims.Format(*format)
 	switch {
-	case t != claims.ClaimTable && t != claims.EvidenceTable:
-		return usageError{"--table must be claims or evidence"}
+	case !t.Valid():
+		return usageError{"--table must be claims, evidence or history"}
 	case !fm.Tabular() && fm != claims.ClaimReviewLD && fm != claims.AnnotationsLD:
 		return usageError{"--format must be csv, jsonl, parquet, claimreview.jsonld or annotations.jsonld"}
 	case !fm.Tabular() && t != claims.ClaimTable:

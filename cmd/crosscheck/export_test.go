@@ -39,6 +39,12 @@ func TestExportCommand(t *testing.T) {
 		t.Fatalf("csv: %d records\n%s\nstderr: %s", len(recs), stdout, stderr)
 	}
 
+	// The history of claims nobody changed yet: the header alone.
+	stdout, stderr, err = runCmd(t, dbURL, "export", "--table", "history")
+	if err != nil || !strings.HasPrefix(stdout, "change_id,at,txid,") || strings.Count(stdout, "\n") != 1 || !strings.Contains(stderr, "exported 0 history rows") {
+		t.Errorf("history: %v\n%s\nstderr: %s", err, stdout, stderr)
+	}
+
 	// JSON Lines, filtered to nothing by date.
 	out := filepath.Join(dir, "claims.jsonl")
 	if _, stderr, err := runCmd(t, dbURL, "export", "--format", "jsonl", "--from", "2024-03-01", "--out", out); err != nil {
