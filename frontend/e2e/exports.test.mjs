@@ -1,6 +1,7 @@
 // The export page against the real server: choosing table, format and
 // filters shows the API URL, the page's own address keeps the choice, and
-// the download link downloads the same file the API serves.
+// the download link downloads the same file the API serves; the history
+// table holds a change made through the API.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -154,4 +155,50 @@ test('a filter the server refuses is explained instead of downloaded', async (t)
   await alert.waitFor();
   assert.match(await alert.textContent(), /from must be before to/);
   assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
+});
+
+test('the history table has a row for a change made through the API', async (t) => {
+  if (skip) return t.skip(skip);
+  const wire = stored['Sample Wire'];
+  const { claims } = await api(env.baseURL, `/articles/${wire.id}`);
+  const target = claims[0];
+  const changed = await api(env.baseURL, `/claims/${target.id}`, {
+    method: 'PATCH',
+    body: JSON.stringify({ status: 'rejected', version: target.version }),
+  });
+  assert.equal(changed.status, 'rejected');
+
+  await page.goto('/exports?outlet=Sample+Wire');
+  await page.getByRole('radio', { name: /History: one row per recorded change/ }).check();
+  const want = '/api/v1/exports/history.csv?outlet=Sample+Wire';
+  await page.waitForFunction((w) => document.querySelector('#export-url').value.endsWith(w), want);
+  assert.equal(new URL(page.url()).search, '?table=history&outlet=Sample+Wire');
+  assert.equal(await page.locator('.export-command').textContent(),
+    "crosscheck export --table history --format csv --outlet 'Sample Wire' --out crosscheck-history.csv");
+  // JSON-LD is of claims: choosing it takes the history table away, and CSV gives it back.
+  await page.locator('#export-format').selectOption('claimreview.jsonld');
+  assert.ok(await page.locator('#export-table-history').isDisabled());
+  await page.locator('#export-format').selectOption('csv');
+  await page.getByRole('radio', { name: /History: one row per recorded change/ }).check();
+  await page.waitForFunction((w) => document.querySelector('#export-url').value.endsWith(w), want);
+
+  const link = page.getByRole('link', { name: 'Download history.csv' });
+  assert.equal(await link.getAttribute('href'), want);
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.equal(download.suggestedFilename(), 'crosscheck-history.csv');
+  const rows = csvRows((await readFile(await download.path(), 'utf8')).trimEnd());
+  const header = rows[0];
+  assert.deepEqual(header, ['change_id', 'at', 'txid', 'actor_id', 'actor', 'actor_email', 'action', 'entity', 'entity_id', 'claim_id', 'before', 'after']);
+  const col = (r, name) => r[header.indexOf(name)];
+  const mine = rows.slice(1).filter((r) => col(r, 'entity') === 'claim' && Number(col(r, 'entity_id')) === target.id);
+  assert.equal(mine.length, 1, `one change to claim ${target.id}: ${JSON.stringify(rows)}`);
+  const row = mine[0];
+  assert.equal(Number(col(row, 'claim_id')), target.id);
+  assert.equal(JSON.parse(col(row, 'before')).status, 'unreviewed');
+  assert.equal(JSON.parse(col(row, 'after')).status, 'rejected');
+  assert.equal(col(row, 'actor_id'), '', 'an anonymous write has no actor');
+  // Only the outlet's claims: every row is about a claim of Sample Wire.
+  const ids = new Set(claims.map((c) => c.id));
+  for (const r of rows.slice(1)) assert.ok(ids.has(Number(col(r, 'claim_id'))), `claim ${col(r, 'claim_id')} is Sample Wire's`);
+  assert.deepEqual(problems, []);
 });

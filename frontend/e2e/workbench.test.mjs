@@ -63,8 +63,9 @@ async function until(fn, what, ms = 10_000) {
 }
 
 async function open(claimId) {
-  // A full load each time: going from #claim-A to #claim-B of the same
-  // article would be a same-document navigation, racing the old view.
+  // A full load each time, so each test starts from a fresh view (no undo
+  // stack or open panel left from the one before); going from #claim-A to
+  // #claim-B in place has its own test at the end.
   await page.goto('about:blank');
   await page.goto(claimId ? `${path}#claim-${claimId}` : path);
   await page.locator('.claim-list button').first().waitFor();
@@ -301,4 +302,107 @@ test('the workbench reads at phone width', async (t) => {
   const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `no sideways scrolling (${overflow}px too wide)`);
   await phonePage.close();
+});
+
+test('the selected claim links to where else it was said, and its history to the outlet’s history export', async (t) => {
+  if (skip) return t.skip(skip);
+  const c = (await claimsNow()).sort((x, y) => x.content.start - y.content.start)[1];
+  await open(c.id);
+  // By keyboard: the link comes just before the claim actions.
+  await page.getByRole('button', { name: /^Confirm/ }).focus();
+  await page.keyboard.press('Shift+Tab');
+  const link = page.locator('.inspector a.claim-statement-link');
+  assert.ok(await link.evaluate((a) => a === document.activeElement), 'Shift+Tab from Confirm reaches the statement link');
+  assert.equal(await link.textContent(), 'Where else was this said');
+  assert.equal(await link.getAttribute('href'), `/statements/${c.id}`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**/statements/${c.id}`);
+  await page.locator('table.appearances tbody tr').first().waitFor();
+  assert.ok(await page.locator(`table.appearances tr[data-claim="${c.id}"]`).count(), 'the statement page lists this claim');
+
+  await open(c.id);
+  await page.locator('.history summary').click();
+  const exp = page.locator('.history a', { hasText: 'Export the history of every Press TV claim' });
+  assert.equal(await exp.getAttribute('href'), '/exports?table=history&outlet=Press+TV');
+  await exp.click();
+  await page.waitForURL('**/exports?table=history&outlet=Press+TV');
+  assert.ok(await page.locator('#export-table-history').isChecked());
+  assert.equal(await page.getByLabel('API URL').inputValue(), `${env.baseURL}/api/v1/exports/history.csv?outlet=Press+TV`);
+  assert.deepEqual(problems, []);
+});
+
+test('#claim-N within the article selects that claim without reloading it, even while it loads or a change is saved', async (t) => {
+  if (skip) return t.skip(skip);
+  const ordered = (await claimsNow()).sort((x, y) => x.content.start - y.content.start || x.content.end - y.content.end || x.id - y.id);
+  const open3 = ordered.slice(0, -1).filter((c) => c.status === 'unreviewed');
+  assert.ok(open3.length >= 3, 'three unreviewed claims');
+  const [a, b, c] = open3;
+  let loads = 0;
+  const counter = (req) => {
+    if (new URL(req.url()).pathname === `/api/v1/articles/${article.id}`) loads++;
+  };
+  page.on('request', counter);
+  const slow = (ms) => async (route) => {
+    await new Promise((r) => setTimeout(r, ms));
+    await route.continue();
+  };
+  const hashNow = () => page.evaluate(() => location.hash);
+  try {
+    // While the article loads, the address moves on to another claim.
+    const slowArticle = slow(1000);
+    await page.route(`**/api/v1/articles/${article.id}`, slowArticle);
+    await page.goto('about:blank');
+    loads = 0;
+    await page.goto(`${path}#claim-${a.id}`);
+    await page.getByRole('status').filter({ hasText: 'Loading article' }).waitFor();
+    await page.evaluate((h) => (location.hash = h), `#claim-${b.id}`);
+    await page.locator(`.claim-list button[data-claim="${b.id}"][aria-current="true"]`).waitFor();
+    await page.unroute(`**/api/v1/articles/${article.id}`, slowArticle);
+    assert.equal(await hashNow(), `#claim-${b.id}`);
+    assert.equal(loads, 1, 'the article was loaded once');
+
+    // Loaded: a same-document navigation selects the claim in place.
+    await page.goto(`${path}#claim-${c.id}`);
+    await page.locator(`.claim-list button[data-claim="${c.id}"][aria-current="true"]`).waitFor();
+    assert.equal(await page.locator('#inspector-heading').textContent(), `Claim ${c.id}`);
+    assert.ok(await page.locator(`mark.is-selected[data-claims~="${c.id}"]`).count());
+    assert.equal(loads, 1, 'still loaded once');
+
+    // A change being saved does not take the reader back (or on) from the
+    // claim they went to meanwhile.
+    const slowPatch = slow(1000);
+    await page.route(`**/api/v1/claims/${c.id}`, slowPatch);
+    await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/claims/${c.id}`));
+    await page.keyboard.press('a');
+    await page.locator('[aria-busy="true"]').waitFor();
+    await page.evaluate((h) => (location.hash = h), `#claim-${a.id}`);
+    await page.locator(`.claim-list button[data-claim="${a.id}"][aria-current="true"]`).waitFor();
+    await saved;
+    await waitStatus(c.id, 'confirmed');
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    assert.equal(await selectedId(), a.id, 'the claim gone to stays selected');
+    assert.equal(await hashNow(), `#claim-${a.id}`);
+    assert.equal(loads, 1, 'still loaded once');
+    await page.unroute(`**/api/v1/claims/${c.id}`, slowPatch);
+
+    // Leaving while a change is saved: the next page's address is its own.
+    const slowReject = slow(1000);
+    await page.route(`**/api/v1/claims/${a.id}`, slowReject);
+    const rejected = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/claims/${a.id}`));
+    await page.keyboard.press('r');
+    await page.locator('[aria-busy="true"]').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stories' }).click();
+    await page.waitForURL('**/stories');
+    await rejected;
+    await page.locator('h1', { hasText: 'Stories' }).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, '/stories');
+    await page.unroute(`**/api/v1/claims/${a.id}`, slowReject);
+    assert.equal((await claimOf(a.id)).status, 'rejected');
+  } finally {
+    page.off('request', counter);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+  }
+  assert.deepEqual(problems, []);
 });

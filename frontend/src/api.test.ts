@@ -124,6 +124,28 @@ describe('request', () => {
     expect(calls.filter((c) => c.url === '/api/v1/session')).toHaveLength(1);
   });
 
+  it('sends PUT for moving an article and assigning it, with the CSRF token', async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      const body =
+        url === '/api/v1/session'
+          ? '{"user":{"id":1,"email":"r@example.org","name":"Rita","role":"reviewer"},"csrf_token":"tok","via":"session"}'
+          : url.endsWith('/story')
+            ? '{"story_id":4}'
+            : '{"article_id":3,"assignee":{"id":2,"name":"Sam"}}';
+      return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    vi.resetModules();
+    const fresh = await import('./api');
+    expect(await fresh.moveArticle(3, { story_id: 4 })).toBe(4);
+    await fresh.assignArticle(3, 2);
+    const puts = calls.filter((c) => c.init.method === 'PUT');
+    expect(puts.map((c) => c.url)).toEqual(['/api/v1/articles/3/story', '/api/v1/articles/3/assignee']);
+    expect(puts.map((c) => (c.init.headers as Record<string, string>)['X-CSRF-Token'])).toEqual(['tok', 'tok']);
+    expect(JSON.parse(String(puts[1]?.init.body))).toEqual({ user_id: 2 });
+  });
+
   it('uses the token of a new sign-in, not the one read before it', async () => {
     const calls: { url: string; init: RequestInit }[] = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {

@@ -193,7 +193,7 @@ export function networkProblem(err: unknown): Problem {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal | undefined;
 }
@@ -800,9 +800,7 @@ export type StoryMove = { story_id: number } | { new_story_title: string };
 
 /** moveArticle puts an article into another story (reviewers); it returns the story's id. */
 export async function moveArticle(articleId: number, to: StoryMove): Promise<number> {
-  // RequestOptions lists the methods other calls use; this is the API's one PUT.
-  const put = 'PUT' as unknown as 'POST';
-  const { data } = await request<{ story_id: number }>(`/articles/${encodeURIComponent(articleId)}/story`, { method: put, body: to });
+  const { data } = await request<{ story_id: number }>(`/articles/${encodeURIComponent(articleId)}/story`, { method: 'PUT', body: to });
   return data.story_id;
 }
 
@@ -912,9 +910,7 @@ export interface Assignment {
 
 /** assignArticle gives an article to a reviewer, replacing any earlier assignee. */
 export async function assignArticle(articleId: number, userId: number): Promise<Assignment> {
-  // RequestOptions lists the methods other calls use; PUT as moveArticle sends it.
-  const put = 'PUT' as unknown as 'POST';
-  const { data } = await request<Assignment>(`/articles/${encodeURIComponent(articleId)}/assignee`, { method: put, body: { user_id: userId } });
+  const { data } = await request<Assignment>(`/articles/${encodeURIComponent(articleId)}/assignee`, { method: 'PUT', body: { user_id: userId } });
   return data;
 }
 

@@ -13,7 +13,7 @@ import { reviewView } from './views/review';
 import { type SignInState, signInView } from './views/signin';
 import { speakerView } from './views/speaker';
 import { statementView } from './views/statement';
-import { storiesView, storyLinks, storyView } from './views/stories';
+import { storiesView, storyView } from './views/stories';
 
 const main = document.getElementById('main');
 if (!main) throw new Error('index.html has no #main');
@@ -25,15 +25,7 @@ const router = createRouter(
   main,
   [
     { pattern: /^\/$/, view: articlesView },
-    {
-      pattern: /^\/articles\/(\d+)$/,
-      // The article page, with its story (for the comparison) under the header.
-      view: async (ctx) => {
-        await articleView(ctx);
-        if (ctx.signal.aborted) return;
-        ctx.root.querySelector('.article-head')?.appendChild(storyLinks(Number(ctx.params[0]), ctx.signal));
-      },
-    },
+    { pattern: /^\/articles\/(\d+)$/, view: articleView },
     { pattern: /^\/stories$/, view: storiesView },
     { pattern: /^\/stories\/(\d+)$/, view: storyView },
     { pattern: /^\/statements\/(\d+)$/, view: statementView },

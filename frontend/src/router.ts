@@ -14,6 +14,13 @@ export interface ViewContext {
   /** The history state given to navigate, or null. */
   state: unknown;
   navigate: (path: string, state?: unknown) => void;
+  /**
+   * onHashChange lets the view take a change of the location's hash alone
+   * (a link to #claim-12 on the same page, Back or Forward between two such
+   * addresses), even while it is still loading. Without it, such a change
+   * renders the view again from the start.
+   */
+  onHashChange: (fn: (hash: string) => void) => void;
 }
 
 export type View = (ctx: ViewContext) => void | Promise<void>;
@@ -31,11 +38,17 @@ export interface Router {
 
 export function createRouter(root: HTMLElement, routes: Route[], notFound: View, onChange?: (path: string) => void): Router {
   let current: AbortController | null = null;
+  /** The pathname and query the current view was rendered for. */
+  let shown = '';
+  /** The current view's handler for a change of the hash alone, if it has one. */
+  let hashHandler: ((hash: string) => void) | null = null;
 
   async function render(fromLink: boolean): Promise<void> {
     current?.abort();
     const controller = new AbortController();
     current = controller;
+    hashHandler = null;
+    shown = location.pathname + location.search;
     const path = location.pathname.replace(/\/+$/, '') || '/';
     let view = notFound;
     let params: string[] = [];
@@ -51,7 +64,10 @@ export function createRouter(root: HTMLElement, routes: Route[], notFound: View,
     onChange?.(path);
     if (fromLink) window.scrollTo(0, 0);
     try {
-      await view({ root, params, signal: controller.signal, state: history.state, navigate });
+      const onHashChange = (fn: (hash: string) => void) => {
+        if (current === controller) hashHandler = fn;
+      };
+      await view({ root, params, signal: controller.signal, state: history.state, navigate, onHashChange });
     } catch (err) {
       if (controller.signal.aborted) return;
       throw err;
@@ -82,7 +98,15 @@ export function createRouter(root: HTMLElement, routes: Route[], notFound: View,
     ev.preventDefault();
     navigate(url.pathname + url.search + url.hash);
   });
-  window.addEventListener('popstate', () => void render(true));
+  // A fragment navigation fires popstate too: when only the hash changed and
+  // the view takes hash changes, it is told instead of rendered again.
+  window.addEventListener('popstate', () => {
+    if (hashHandler && location.pathname + location.search === shown) {
+      hashHandler(location.hash);
+      return;
+    }
+    void render(true);
+  });
 
   return { navigate, start: () => render(false) };
 }

@@ -5,7 +5,9 @@
 // change is sent at once; a change made against a stale version opens the
 // conflict dialog instead of overwriting. The selected claim's highlight has
 // a handle at each end: drag one (or focus it and use the arrow keys) to
-// change the content span. Above the text, who the article is assigned to.
+// change the content span. Under the title, the article's story (to compare
+// outlets); above the text, who the article is assigned to. The selected
+// claim links to its statement page: where else it was said.
 
 import {
   type Article,
@@ -38,7 +40,9 @@ import type { ViewContext } from '../router';
 import { selectRange, selectionIn, trimSpan, wordStep } from '../textpos';
 import { type ClaimView, conflictDialog, speakerDialog, viewOf } from './dialogs';
 import { evidencePanel } from './evidence';
+import { choiceQuery, defaultChoice } from './exports';
 import type { ArticleState } from './new';
+import { storyLinks } from './stories';
 
 /** A span being chosen in the text with the keyboard or the mouse. */
 interface Picker {
@@ -58,8 +62,16 @@ function byPosition(a: Claim, b: Claim): number {
 
 const quoteStart = /^[“"‘'«„]/u;
 
-export async function articleView({ root, params, signal, state }: ViewContext): Promise<void> {
+export async function articleView({ root, params, signal, state, onHashChange }: ViewContext): Promise<void> {
   const id = Number(params[0]);
+  // A link to #claim-12 of this article (or Back to one) selects that claim
+  // without loading the article again. While it loads, the hash is read
+  // once it is here (below).
+  let ready = false;
+  onHashChange((hash) => {
+    const cid = claimFromHash(hash);
+    if (ready && cid !== null) select(cid, { text: true, list: true });
+  });
   document.title = 'Article · Crosscheck';
   const status = h('p', { class: 'muted', role: 'status' }, 'Loading article…');
   root.appendChild(status);
@@ -88,7 +100,9 @@ export async function articleView({ root, params, signal, state }: ViewContext):
   const points = Array.from(text);
   let claims = [...(article.claims ?? [])].sort(byPosition);
 
-  append(root, header(article, claims.length), assignControl(article.id, signal));
+  const head = header(article, claims.length);
+  head.appendChild(storyLinks(article.id, signal));
+  append(root, head, assignControl(article.id, signal));
   if ((state as ArticleState | null)?.duplicate) {
     root.appendChild(
       h('p', { class: 'notice', role: 'status' }, 'This text was already stored, so nothing new was added: here is the stored article.'),
@@ -125,7 +139,7 @@ export async function articleView({ root, params, signal, state }: ViewContext):
   const lastChange = h('p', { class: 'last-change muted' });
   const historyList = h('ol', { class: 'history-list' });
   const historySummary = h('summary', null, 'History');
-  const historyBox = h('details', { class: 'history' }, historySummary, historyList);
+  const historyBox = h('details', { class: 'history' }, historySummary, historyList, historyExport(article));
   const editPanel = h('div', { class: 'edit-panel', hidden: true });
   const evidence = evidencePanel({ announce });
   const speakerBox = speakerDialog();
@@ -265,7 +279,9 @@ export async function articleView({ root, params, signal, state }: ViewContext):
   }
 
   function select(claimId: number, scroll: { text: boolean; list: boolean }): void {
-    if (indexOf(claimId) < 0) return;
+    // A change saved after the reader left the page must not touch the
+    // address of the page they went to.
+    if (signal.aborted || indexOf(claimId) < 0) return;
     const changed = selected !== claimId;
     for (const el of root.querySelectorAll('.is-selected, .is-cue, .is-mention')) {
       el.classList.remove('is-selected', 'is-cue', 'is-mention');
@@ -334,6 +350,12 @@ export async function articleView({ root, params, signal, state }: ViewContext):
       ),
       c.cue?.text ? h('p', { class: 'cue' }, 'Cue: ', h('q', null, c.cue.text)) : null,
       h('blockquote', { class: 'claim-content' }, excerpt(c.content.text ?? '', 400)),
+      h(
+        'p',
+        { class: 'claim-statement' },
+        h('a', { href: statementHref(c.id), class: 'claim-statement-link' }, 'Where else was this said'),
+        h('span', { class: 'muted' }, ': every outlet that carried this statement'),
+      ),
     );
     buttons.merge.disabled = !nextMergeable(c);
     void loadHistory(c);
@@ -461,7 +483,9 @@ export async function articleView({ root, params, signal, state }: ViewContext):
     const c = find(selected);
     if (!c) return;
     const ok = await patch(c, { status: statusValue }, statusValue);
-    if (ok && indexOf(c.id) < claims.length - 1) move(1);
+    // Move on only from the claim just reviewed: the reader may have chosen
+    // another one (a click, a link to #claim-N) while it was saved.
+    if (ok && selected === c.id && indexOf(c.id) < claims.length - 1) move(1);
   }
 
   async function undo(): Promise<void> {
@@ -1000,8 +1024,38 @@ export async function articleView({ root, params, signal, state }: ViewContext):
   renderAll();
   renderInspector();
   // A link to #claim-12 opens with that claim selected.
-  const fromHash = /^#claim-(\d+)$/.exec(location.hash);
-  if (fromHash) select(Number(fromHash[1]), { text: true, list: true });
+  const fromHash = claimFromHash(location.hash);
+  if (fromHash !== null) select(fromHash, { text: true, list: true });
+  ready = true;
+}
+
+/** claimFromHash reads the claim a location hash names (#claim-12), or null. */
+export function claimFromHash(hash: string): number | null {
+  const m = /^#claim-(\d+)$/.exec(hash);
+  return m ? Number(m[1]) : null;
+}
+
+/** statementHref is a claim's statement page: every outlet that carried it. */
+export function statementHref(claimId: number): string {
+  return `/statements/${claimId}`;
+}
+
+/**
+ * historyExportHref is the export page set to the change history of the
+ * claims of an outlet, or of all claims when the outlet is unknown.
+ */
+export function historyExportHref(outlet: string | undefined): string {
+  return `/exports${choiceQuery({ ...defaultChoice(), table: 'history', outlet: outlet ?? '' })}`;
+}
+
+/** historyExport is the history panel's way to the whole history of the outlet's claims, as a file. */
+function historyExport(a: Article): HTMLElement {
+  const outlet = a.outlet?.name;
+  return h(
+    'p',
+    { class: 'history-export' },
+    h('a', { href: historyExportHref(outlet) }, outlet ? `Export the history of every ${outlet} claim` : 'Export the history of every claim'),
+  );
 }
 
 function spanHandle(which: SpanEnd): HTMLElement {

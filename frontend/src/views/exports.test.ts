@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceFrom, choiceQuery, defaultChoice, exportCommand, exportFile, exportPath, shellQuote } from './exports';
+import { choiceFrom, choiceQuery, defaultChoice, exportCommand, exportFile, exportPath, shellQuote, tables } from './exports';
 
 describe('exportPath', () => {
   it('is the claim CSV with no filters by default', () => {
@@ -19,6 +19,16 @@ describe('exportPath', () => {
     expect(exportFile({ ...defaultChoice(), format: 'parquet', bundle: true })).toBe('claims.parquet.zip');
   });
 
+  it('serves the history table in every tabular format, bundled or not, with the same filters', () => {
+    const c = { ...defaultChoice(), table: 'history' as const, outlet: 'Press TV', status: 'confirmed' };
+    expect(exportPath(c)).toBe('/api/v1/exports/history.csv?outlet=Press+TV&status=confirmed');
+    expect(exportFile({ ...c, format: 'jsonl' })).toBe('history.jsonl');
+    expect(exportFile({ ...c, format: 'parquet', bundle: true })).toBe('history.parquet.zip');
+    expect(exportPath({ ...defaultChoice(), table: 'history', story: '7', from: '2016-09-28' })).toBe('/api/v1/exports/history.csv?story=7&from=2016-09-28');
+    // JSON-LD describes claims, never their history.
+    expect(exportFile({ ...c, format: 'claimreview.jsonld' })).toBe('claims.claimreview.jsonld');
+  });
+
   it('encodes what a URL must not hold raw', () => {
     expect(exportPath({ ...defaultChoice(), speaker: 'Zakharova & co' })).toBe('/api/v1/exports/claims.csv?speaker=Zakharova+%26+co');
   });
@@ -33,6 +43,15 @@ describe('choiceFrom and choiceQuery', () => {
     expect(choiceQuery(defaultChoice())).toBe('');
   });
 
+  it('keeps the history table', () => {
+    const c = { ...defaultChoice(), table: 'history' as const, format: 'jsonl' as const, kind: 'direct' };
+    const q = choiceQuery(c);
+    expect(q).toBe('?table=history&format=jsonl&kind=direct');
+    expect(choiceFrom(q)).toEqual(c);
+    expect(choiceFrom('?table=history&format=annotations.jsonld').table).toBe('claims');
+    expect(tables.map((t) => t.value)).toEqual(['claims', 'evidence', 'history']);
+  });
+
   it('falls back to the defaults for values it does not know', () => {
     expect(choiceFrom('?table=users&format=xlsx')).toEqual(defaultChoice());
   });
@@ -43,6 +62,13 @@ describe('exportCommand', () => {
     expect(exportCommand({ ...defaultChoice(), outlet: 'Press TV', kind: 'direct' })).toBe(
       "crosscheck export --table claims --format csv --outlet 'Press TV' --kind direct --out crosscheck-claims.csv",
     );
+  });
+
+  it('exports the history with --table history', () => {
+    expect(exportCommand({ ...defaultChoice(), table: 'history', format: 'parquet', bundle: true, speaker: 'Maria Zakharova', to: '2016-10-01' })).toBe(
+      "crosscheck export --table history --format parquet --bundle --speaker 'Maria Zakharova' --to 2016-10-01 --out crosscheck-history.parquet.zip",
+    );
+    expect(exportCommand({ ...defaultChoice(), table: 'history', story: '3' })).toBeNull();
   });
 
   it('is null when the command cannot say it', () => {

@@ -9,7 +9,21 @@ import { isKind, kindLabel } from '../kinds';
 import { problemBox, problemOf } from '../problem';
 import type { ViewContext } from '../router';
 
-export type ExportTable = 'claims' | 'evidence';
+export type ExportTable = 'claims' | 'evidence' | 'history';
+
+/** The tables, as the API names them, with what one row is. */
+export const tables: { value: ExportTable; label: string }[] = [
+  { value: 'claims', label: 'Claims: one row per claim, with its article, outlet, speaker and evidence counts' },
+  { value: 'evidence', label: 'Evidence links: one row per link between a claim and another report’s passage' },
+  {
+    value: 'history',
+    label: 'History: one row per recorded change to the claims or their evidence links (who, when, before and after)',
+  },
+];
+
+function isTable(t: string | null): t is ExportTable {
+  return tables.some((x) => x.value === t);
+}
 export type ExportFormat = 'csv' | 'jsonl' | 'parquet' | 'claimreview.jsonld' | 'annotations.jsonld';
 
 /** What to export. Empty strings do not filter. */
@@ -63,7 +77,7 @@ export function normalize(c: ExportChoice): ExportChoice {
   return out;
 }
 
-/** exportFile is the file name the API serves, e.g. claims.csv or evidence.jsonl.zip. */
+/** exportFile is the file name the API serves, e.g. claims.csv, evidence.jsonl.zip or history.parquet. */
 export function exportFile(c: ExportChoice): string {
   const n = normalize(c);
   const info = formatInfo(n.format)!;
@@ -98,7 +112,7 @@ export function choiceFrom(search: string): ExportChoice {
   const q = new URLSearchParams(search);
   const c = defaultChoice();
   const table = q.get('table');
-  if (table === 'claims' || table === 'evidence') c.table = table;
+  if (isTable(table)) c.table = table;
   const format = q.get('format');
   if (format && formatInfo(format)) c.format = format as ExportFormat;
   c.bundle = q.get('bundle') === '1' || q.get('bundle') === 'true';
@@ -135,8 +149,7 @@ export function exportsView({ root, signal }: ViewContext): void {
     el.name = name;
     return el;
   };
-  const tableClaims = h('input', { type: 'radio', name: 'table', value: 'claims', id: 'export-table-claims' });
-  const tableEvidence = h('input', { type: 'radio', name: 'table', value: 'evidence', id: 'export-table-evidence' });
+  const tableRadios = tables.map((t) => h('input', { type: 'radio', name: 'table', value: t.value, id: `export-table-${t.value}` }));
   const format = control(h('select', null, ...formats.map((f) => h('option', { value: f.value }, f.label))), 'format');
   const bundle = control(h('input', { type: 'checkbox' }), 'bundle');
   const outlet = control(h('select', null, h('option', { value: '' }, 'Any outlet')), 'outlet');
@@ -172,8 +185,7 @@ export function exportsView({ root, signal }: ViewContext): void {
       'fieldset',
       { class: 'export-table' },
       h('legend', null, 'Table'),
-      h('label', { for: tableClaims.id }, tableClaims, ' Claims: one row per claim, with its article, outlet, speaker and evidence counts'),
-      h('label', { for: tableEvidence.id }, tableEvidence, ' Evidence links: one row per link between a claim and another report’s passage'),
+      ...tables.map((t, i) => h('label', { for: tableRadios[i]!.id }, tableRadios[i]!, ` ${t.label}`)),
     ),
     h(
       'fieldset',
@@ -212,14 +224,13 @@ export function exportsView({ root, signal }: ViewContext): void {
     h(
       'p',
       { class: 'lede muted' },
-      'Download the claim table or the evidence links, read in one consistent snapshot. The X-Crosscheck-Snapshot and X-Crosscheck-Rows trailers of the response give its time and row count.',
+      'Download the claim table, the evidence links or the history of changes to them, read in one consistent snapshot. The filters choose claims; the evidence and history tables hold the rows of the claims chosen. The X-Crosscheck-Snapshot and X-Crosscheck-Rows trailers of the response give its time and row count.',
     ),
     h('div', { class: 'export-layout' }, form, result),
   );
 
   function fill(c: ExportChoice): void {
-    tableClaims.checked = c.table === 'claims';
-    tableEvidence.checked = c.table === 'evidence';
+    for (const r of tableRadios) r.checked = r.value === c.table;
     format.value = c.format;
     bundle.checked = c.bundle;
     if (c.outlet && ![...outlet.options].some((o) => o.value === c.outlet)) outlet.append(h('option', { value: c.outlet }, c.outlet));
@@ -232,9 +243,14 @@ export function exportsView({ root, signal }: ViewContext): void {
     to.value = c.to;
   }
 
+  function checkedTable(): ExportTable {
+    const v = tableRadios.find((r) => r.checked)?.value ?? '';
+    return isTable(v) ? v : 'claims';
+  }
+
   function read(): ExportChoice {
     return normalize({
-      table: tableEvidence.checked ? 'evidence' : 'claims',
+      table: checkedTable(),
       format: format.value as ExportFormat,
       bundle: bundle.checked,
       outlet: outlet.value,
@@ -250,8 +266,10 @@ export function exportsView({ root, signal }: ViewContext): void {
   function show(): void {
     const info = formatInfo(choice.format)!;
     // JSON-LD files are of claims and never bundled.
-    tableEvidence.disabled = info.claimsOnly;
-    if (info.claimsOnly) tableClaims.checked = true;
+    for (const r of tableRadios) {
+      r.disabled = info.claimsOnly && r.value !== 'claims';
+      if (info.claimsOnly) r.checked = r.value === 'claims';
+    }
     bundle.disabled = !info.tabular;
     if (!info.tabular) bundle.checked = false;
     const path = exportPath(choice);
