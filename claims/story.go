@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -224,10 +225,10 @@ func articleEntities(title, text, outlet string) []string {
 	var list []named
 	for i, e := range Entities(all) {
 		k := strings.ToLower(e)
-		if k == outlet || strings.Contains(outlet, k) {
-			continue
+		if utf8.RuneCountInString(k) < 2 || k == outlet || strings.Contains(outlet, k) {
+			continue // an initial ("L" of "Lt-Gen") names nothing
 		}
-		list = append(list, named{k, strings.Count(lower, k), i})
+		list = append(list, named{k, countWords(lower, k), i})
 	}
 	sort.SliceStable(list, func(i, j int) bool {
 		if list[i].count != list[j].count {
@@ -243,6 +244,25 @@ func articleEntities(title, text, outlet string) []string {
 		out = append(out, n.key)
 	}
 	return out
+}
+
+// countWords counts where word occurs in text as a whole word: "us" in
+// "the US said" but not in "thus" or "discuss".
+func countWords(text, word string) int {
+	n := 0
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return n
+		}
+		start, end := i+j, i+j+len(word)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if !isWordRune(before) && !isWordRune(after) {
+			n++
+		}
+		i = start + 1
+	}
 }
 
 func widenStory(ctx context.Context, tx *gorm.DB, st Story, names []string, published *time.Time) error {

@@ -123,3 +123,13 @@ func TestTrigramSimilarityMatchesPgTrgm(t *testing.T) {
 		}
 	}
 }
+
+func TestCountWords(t *testing.T) {
+	text := "the us said thus: discuss us-led talks, and us."
+	if n := countWords(text, "us"); n != 3 {
+		t.Errorf("countWords(us) = %d, want 3", n)
+	}
+	if n := countWords("élan élan", "élan"); n != 2 {
+		t.Errorf("countWords(élan) = %d, want 2", n)
+	}
+}
