@@ -42,6 +42,19 @@ func TestCues(t *testing.T) {
 		{"passive not cue", "Smith was told to leave the building at once.", "", ""},
 		{"name not cue", "The United States Plans Committee met in the hall today.", "", ""},
 		{"bare noun base form", "The state report on the bridge was late again.", "", ""},
+		{"particle object", "Cruz talked about his plans to cut taxes.", "talked about", "his plans to cut taxes"},
+		{"second particle", "The lawyers pointed to the candidacies of two former hopefuls.", "pointed to", "the candidacies of two former hopefuls"},
+		{"made it clear", "Some Republicans made it clear that they want him to come around.", "made it clear", "that they want him to come around"},
+		{"made a deal", "The two campaigns made a deal on the debates last week.", "", ""},
+		{"maintained a lead", "Trump maintained a lead of six points in the state.", "", ""},
+		{"is expected", "The House is expected to pass the bill later this week.", "is expected", "The House is expected to pass the bill later this week"},
+		{"relative which", "It was fined by the European Union, which contended that Ireland undertaxed the company.", "contended", "that Ireland undertaxed the company"},
+		{"spelled-out share", "Thirty percent said the economy was their main worry.", "said", "the economy was their main worry"},
+		{"plural before a phrase", "Supporters of Democrat Hillary Clinton say they will vote early.", "say", "they will vote early"},
+		{"time between", "Dianne Feinstein (D-Calif.) last week said the chains did not start with Clinton.", "said", "the chains did not start with Clinton"},
+		{"when asked", "When asked whether the deal could pass, Smith only shrugged.", "asked", "whether the deal could pass"},
+		{"transcript", "CLINTON: Honestly, I believe this is the most important job in the world.", ":", "Honestly, I believe this is the most important job in the world"},
+		{"quoted exclamation", "Protesters in the street chanted \"What curfew?\" and kept going until 2 a.m.", "chanted", "\"What curfew?\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 
 // ExtractorVersion names the rules that produced a set of drafts; it changes
 // whenever Extract's output for some text changes.
-const ExtractorVersion = "rules-3"
+const ExtractorVersion = "rules-4"
 
 // Extract finds the claims in an article's text: quotations and reported
 // statements with their speakers and cues, the outlet's own assertions,
@@ -21,6 +21,7 @@ func Extract(text string) []Draft {
 	findQuotes(d)
 	b := builder{d: d}
 	b.directQuotes()   // "...," he said.
+	b.transcript()     // CLINTON: ...
 	b.reportedSpeech() // X said that ...; ..., saying ...; according to X, ...
 	b.headlines()
 	b.outletOwn() // captions and assertions
@@ -166,8 +167,17 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 			return cueWord{}, false
 		}
 	}
-	if p := cueParticle(c.lemma); p != "" && d.word(i+1) != p {
+	if ps := cueParticles[c.lemma]; ps != nil && !slices.Contains(ps, d.word(i+1)) {
 		return cueWord{}, false
+	}
+	if (c.lemma == "maintain" || c.lemma == "find" && c.form == formBase || c.lemma == "report" && c.form == formThird) && d.word(i+1) != "that" {
+		return cueWord{}, false // "maintained a lead", "find a way", "reports of": no statement
+	}
+	if c.lemma == "read" && !d.isPunct(i+1, ':') && !(i+1 < len(d.toks) && d.toks[i+1].kind == tQuote) && !d.isPunct(i-1, ',') {
+		return cueWord{}, false // `the sign reads: "..."`, `," reads the sign`, not "reads books"
+	}
+	if c.lemma == "make clear" && d.word(i+1) != "clear" && !(d.word(i+1) == "it" && d.word(i+2) == "clear") {
+		return cueWord{}, false // "made it clear that", not "made a deal"
 	}
 	if c.lemma == "put it" && !(d.isPunct(i+2, ',') || d.isPunct(i+2, ':') || i+2 < len(d.toks) && d.toks[i+2].kind == tQuote) {
 		return cueWord{}, false // "As Smith put it, ...", not "put it on the table"
@@ -181,33 +191,35 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 }
 
 func (d *doc) cueLen(i int, c cueWord) int {
-	if c.lemma == "according to" || cueParticle(c.lemma) != "" {
+	if c.lemma == "according to" || cueParticles[c.lemma] != nil {
 		return 2
 	}
 	if c.lemma == "call" && (d.word(i+1) == "for" || d.word(i+1) == "on") {
 		return 2 // "called for", "called on"
 	}
+	if c.lemma == "make clear" {
+		if d.word(i+1) == "it" {
+			return 3
+		}
+		return 2
+	}
 	return 1
 }
 
-// cueParticle is the word some cues need after them: "point out", "refer
-// to", "talk about", "rail against".
-func cueParticle(lemma string) string {
-	switch lemma {
-	case "point":
-		return "out"
-	case "refer":
-		return "to"
-	case "talk":
-		return "about"
-	case "rail":
-		return "against"
-	case "go on":
-		return "on"
-	case "put it":
-		return "it"
-	}
-	return ""
+// cueParticles are the words some cues need after them: "point out" or
+// "point to", "refer to", "talk about", "rail against".
+var cueParticles = map[string][]string{
+	"point":   {"out", "to"},
+	"refer":   {"to"},
+	"talk":    {"about", "of"},
+	"speak":   {"about", "of", "out"},
+	"rail":    {"against"},
+	"push":    {"for"},
+	"focus":   {"on"},
+	"vote":    {"for", "against"},
+	"lay out": {"out"},
+	"go on":   {"on"},
+	"put it":  {"it"},
 }
 
 // pending is a claim being built: token ranges until drafts() turns it
@@ -271,7 +283,7 @@ func (b *builder) directQuotes() {
 			// `"A," he said, "B."` and `"A," Lynch said. "B."`
 			for qi+1 < len(d.quotes) {
 				n := d.quotes[qi+1]
-				if !n.full || !b.continues(end, n) {
+				if !n.full || !b.continues(end, n) || b.runsOn(n) {
 					break
 				}
 				if _, _, _, ok := b.frameAfter(n); ok && d.sentOf(n.open) != d.sentOf(q.last) {
@@ -296,7 +308,7 @@ func (b *builder) directQuotes() {
 		if last >= 0 && startsSentence && b.claims[last].kind == Direct {
 			lp := d.paraOf(b.claims[last].parts[len(b.claims[last].parts)-1][1] - 1)
 			switch {
-			case lp == pa && b.claims[last].spk.ok() && d.sentOf(q.open)-d.sentOf(b.claimEnd(last)-1) <= 2:
+			case lp == pa && b.claims[last].spk.ok() && d.sentOf(q.open)-d.sentOf(b.claimEnd(last)-1) <= 2 && !b.runsOn(q):
 				// `"A," Obama said after the meeting. He did not elaborate.
 				// "B."`: one attribution in two pieces.
 				b.claims[last].parts = append(b.claims[last].parts, [2]int{q.open, q.last + 1})
@@ -315,6 +327,20 @@ func (b *builder) directQuotes() {
 			last = b.add(p)
 		}
 	}
+}
+
+// runsOn reports whether the sentence goes on after quote q in the
+// outlet's words ("“You squeezed employees” to drive up the stock price"),
+// which makes q a phrase of that sentence rather than a quotation that
+// continues an earlier one.
+func (b *builder) runsOn(q quote) bool {
+	d := b.d
+	nx := q.last + 1
+	if q.close < 0 || nx >= len(d.toks) || d.paraOf(nx) != d.paraOf(q.last) || d.toks[nx].kind != tWord || d.toks[nx].upper {
+		return false
+	}
+	_, _, _, ok := b.frameAfter(q)
+	return !ok
 }
 
 // quoteOpening returns the quote whose opening mark is token i.
@@ -429,6 +455,13 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 			e++
 		}
 		if e-from >= 60 {
+			// A long tail after the frame is a clause of its own: `," she
+			// said months later, and a big reason ...`.
+			for c := from; c < e; c++ {
+				if d.isPunct(c, ',') && c-from < 20 {
+					return c
+				}
+			}
 			return -1
 		}
 		return e
@@ -535,6 +568,18 @@ func (b *builder) frameBefore(q quote) (m mention, cue [2]int, ok bool) {
 				return s, [2]int{c, c + 1}, true
 			}
 		}
+		// `O'Malley interjected: "..."`, `a man yelled "Stay there!"`: a
+		// verb in the past tense between a subject and the quote is a cue
+		// even when the lexicon does not know it.
+		v := q.open - 1
+		if d.isPunct(v, ':') || d.isPunct(v, ',') {
+			v--
+		}
+		if w := d.word(v); v > lo && len(w) > 4 && strings.HasSuffix(w, "ed") && !d.toks[v].upper && !d.used[v] && !d.inQuote[v] {
+			if s, aux := d.subjectBefore(v, lo); s.ok() && !aux && (d.sentenceOpens(s.t0) || d.isPunct(s.t0-1, ',')) {
+				return s, [2]int{v, v + 1}, true
+			}
+		}
 		return
 	}
 	// The paragraph before ends with "X says:" or "He added:".
@@ -561,6 +606,85 @@ func (b *builder) frameBefore(q quote) (m mention, cue [2]int, ok bool) {
 		}
 	}
 	return
+}
+
+// transcript attributes the paragraphs of an interview or a transcript,
+// "CLINTON: Honestly, I ..." and "Q: How did ...", to the name before the
+// colon: the whole paragraph is what that speaker said.
+func (b *builder) transcript() {
+	d := b.d
+	for p := range d.paras {
+		pa := d.paras[p]
+		if pa.role != roleBody {
+			continue
+		}
+		if b.leadInPara(p) {
+			continue
+		}
+		c := pa.t0
+		for c < pa.t1 && c-pa.t0 < 4 && d.toks[c].kind == tWord && d.toks[c].upper && !d.inQuote[c] {
+			c++
+		}
+		if c == pa.t0 || !d.isPunct(c, ':') || transcriptLabel(d.word(pa.t0)) {
+			continue
+		}
+		end := trimEnd(d, c+1, pa.t1)
+		if d.wordCount(c+1, end) < 3 || d.used[c+1] || d.used[end-1] {
+			continue
+		}
+		b.add(pending{kind: b.kindOf(c+1, end), parts: [][2]int{{c + 1, end}}, spk: mention{pa.t0, c}, cue: [2]int{c, c + 1}, inherit: -1, conf: 0.6})
+	}
+}
+
+// leadInPara attributes a whole paragraph to the cue that ends the
+// paragraph before it: "In the text accompanying the video, Wallnau
+// wrote:" followed by what he wrote, quoted or not. It reports whether it
+// added a claim.
+func (b *builder) leadInPara(p int) bool {
+	d := b.d
+	pa := d.paras[p]
+	prev := b.lastBodyPara(p)
+	if prev < 0 || prev != p-1 || d.used[pa.t0] || d.toks[pa.t0].kind == tQuote {
+		return false
+	}
+	pp := d.paras[prev]
+	if !d.isPunct(pp.t1-1, ':') || d.used[pp.t1-1] {
+		return false
+	}
+	end := trimEnd(d, pa.t0, pa.t1)
+	if d.wordCount(pa.t0, end) < 4 {
+		return false
+	}
+	lo := d.sents[pp.s1-1].t0
+	for k := pp.t1 - 2; k >= lo && pp.t1-2-k < 8; k-- {
+		if d.used[k] || d.toks[k].kind == tQuote {
+			return false
+		}
+		c, isCue := d.cueAt(k)
+		if !isCue || c.form == formIng || c.class == cueStance {
+			continue
+		}
+		if s, _ := d.subjectBefore(k, lo); s.ok() {
+			b.markUsed(k+1, pp.t1)
+			b.add(pending{kind: b.kindOf(pa.t0, end), parts: [][2]int{{pa.t0, end}}, spk: s, cue: [2]int{k, k + d.cueLen(k, c)}, inherit: -1, conf: 0.6})
+			return true
+		}
+	}
+	return false
+}
+
+// transcriptLabel reports whether w opens a "Label: text" line that is no
+// speaker: "Update:", "Photo:", "Related:".
+func transcriptLabel(w string) bool {
+	switch w {
+	case "update", "updated", "note", "editor's", "correction", "related", "photo", "photos", "source",
+		"sources", "video", "watch", "read", "listen", "full", "abstract", "clarification", "warning",
+		"disclosure", "credit", "image", "caption", "summary", "background", "bottom", "top", "why",
+		"what", "how", "when", "where", "who", "the", "a", "an", "here", "this", "that", "and", "but",
+		"breaking", "exclusive", "opinion", "analysis", "editorial", "developing", "live", "latest":
+		return true
+	}
+	return false
 }
 
 // reportedSpeech finds indirect and mixed claims in what direct quotes left
@@ -637,6 +761,9 @@ func (b *builder) segment(a, e, si int) {
 			if b.hasForwardCue(a, c) {
 				break
 			}
+			if cw, ok := d.cueAt(a); ok && cw.form == formIng {
+				break // "Citing a theory, Trump accused Cruz": a participial opening
+			}
 			ca := a
 			for ca < c && leadingFunction[d.word(ca)] && d.toks[ca].upper && d.word(ca) != "i" && !isPreposition(d.word(ca)) && !isSubordinator(d.word(ca)) && !closedClass[d.word(ca)] || d.word(ca) == "but" || d.word(ca) == "and" {
 				ca++ // "But the economy is strong, he said": the content starts after "But"
@@ -661,13 +788,17 @@ func (b *builder) segment(a, e, si int) {
 		}
 		n := d.cueLen(j, c)
 		switch {
-		case c.lemma == "according to" && j > a && (d.isPunct(j-1, ',') || isDash(d, j-1)):
-			// "CONTENT, according to X."
+		case c.lemma == "according to" && j > a && (d.isPunct(j-1, ',') || isDash(d, j-1) || d.toks[j-1].kind == tWord && !d.toks[j].upper):
+			// "CONTENT, according to X." (the comma is sometimes left out)
 			m := d.sourceAfter(j+2, end)
-			if !m.ok() || d.wordCount(start, j-1) < 2 {
+			ce := j
+			if d.toks[j-1].kind != tWord {
+				ce = j - 1
+			}
+			if !m.ok() || d.wordCount(start, ce) < 2 {
 				continue
 			}
-			b.add(pending{kind: b.kindOf(start, j-1), parts: [][2]int{{start, j - 1}}, spk: m, cue: [2]int{j, j + 2}, inherit: -1, conf: 0.8})
+			b.add(pending{kind: b.kindOf(start, ce), parts: [][2]int{{start, ce}}, spk: m, cue: [2]int{j, j + 2}, inherit: -1, conf: 0.8})
 			j = m.t1 - 1
 			start = m.t1
 			continue
@@ -677,6 +808,25 @@ func (b *builder) segment(a, e, si int) {
 				start = j + 1
 			}
 			continue
+		}
+		if c.lemma == "ask" && c.form == formPast && j > a {
+			switch d.word(j - 1) {
+			case "when", "if", "after", "once", "as", "while", "before":
+				// "..., he said when asked whether he would run": the
+				// question is reported, attributed to no one.
+				if ce := b.askedClause(j, end); ce > j {
+					j = ce - 1
+					start = ce
+					continue
+				}
+			}
+		}
+		if c.lemma == "expect" && c.form == formPast {
+			if ce := b.expectedClause(j, start, end); ce > j {
+				j = ce - 1
+				start = ce
+				continue
+			}
 		}
 		if acc >= 0 && j < acc {
 			continue // "X declined to renew the offer, according to Y": all of it is Y's
@@ -716,6 +866,12 @@ func (b *builder) segment(a, e, si int) {
 		if c.class == cueStance || c.class == cueBelief && d.word(cs) == "to" {
 			ce = d.phraseEnd(cs, ce)
 		}
+		if q, ok := d.quoteOpening(cs); ok && q.close > q.open+1 && q.last+1 < ce &&
+			(d.isPunct(q.close-1, '?') || d.isPunct(q.close-1, '!') || d.isPunct(q.close-1, '.') || d.isPunct(q.close-1, ',')) {
+			// `chanted "What curfew?" and kept going`: the quotation is
+			// what was said; the rest is the outlet's.
+			ce = q.last + 1
+		}
 		if w := d.wordCount(cs, ce); w < 2 && !(w == 1 && c.class == cueStance) {
 			continue // "endorses Clinton" is enough; "said Monday" is not
 		}
@@ -735,6 +891,77 @@ func (b *builder) segment(a, e, si int) {
 		j = ce - 1
 		start = ce
 	}
+}
+
+// askedClause adds the question after the "asked" at token j ("when asked
+// by a reporter whether ...") up to the next comma and returns its end, or
+// -1 when no question follows.
+func (b *builder) askedClause(j, end int) int {
+	d := b.d
+	k := j + 1
+	for n := 0; k < end && n < 8; n++ {
+		w := d.word(k)
+		if w == "" || d.inQuote[k] {
+			return -1
+		}
+		switch w {
+		case "whether", "if", "what", "how", "why", "who", "when", "where", "which", "about", "to":
+			ce := k
+			for ce < end && !(d.isPunct(ce, ',') && !d.inQuote[ce]) {
+				ce++
+			}
+			if d.wordCount(k, ce) < 2 {
+				return -1
+			}
+			b.add(pending{kind: b.kindOf(k, ce), parts: [][2]int{{k, ce}}, cue: [2]int{j, j + 1}, inherit: -1, conf: 0.5})
+			return ce
+		}
+		k++ // "by a reporter", "on Thursday", "again"
+	}
+	return -1
+}
+
+// expectedClause handles "The House is expected to pass the bill": an
+// expectation with no one to hold it. PolNeAR annotates the whole clause,
+// subject included, as the content of the cue "is expected". j is the
+// token "expected"; it adds the claim and returns its end, or -1.
+func (b *builder) expectedClause(j, start, end int) int {
+	d := b.d
+	aux := j - 1
+	for aux > start && (d.word(aux) == "widely" || d.word(aux) == "also" || d.word(aux) == "now" || d.word(aux) == "still" || d.word(aux) == "not") {
+		aux--
+	}
+	switch d.word(aux) {
+	case "is", "are", "was", "were":
+	default:
+		return -1
+	}
+	if d.word(j+1) != "to" || aux <= start {
+		return -1
+	}
+	// The clause opens at the sentence, or after the last comma unless the
+	// comma closes an appositive on the subject ("The bank, which ..., is").
+	cs := start
+	for k := aux - 1; k > start; k-- {
+		if d.inQuote[k] || d.toks[k].kind == tQuote {
+			return -1
+		}
+		if d.isPunct(k, ',') || isDash(d, k) {
+			if k+1 < aux-1 {
+				cs = k + 1
+			}
+			break
+		}
+	}
+	for cs < aux && (leadingFunction[d.word(cs)] && d.toks[cs].upper && !isPreposition(d.word(cs)) || d.word(cs) == "but" || d.word(cs) == "and") {
+		cs++
+	}
+	ce := b.contentEnd(j+2, end)
+	if d.wordCount(cs, aux) == 0 || d.wordCount(j+2, ce) < 2 {
+		return -1
+	}
+	b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, cue: [2]int{aux, j + 1}, inherit: -1, conf: 0.45})
+	return ce
 }
 
 // midFrame finds a frame set off by commas inside a sentence, "The plan,
@@ -767,6 +994,11 @@ func (b *builder) midFrame(a, end int) int {
 			}
 			m, cue, fe, ok := b.tailFrame(c1+1, c2)
 			if !ok || fe != c2 || d.wordCount(a, c1) < 2 || d.wordCount(c2+1, end) < 2 || b.hasForwardCue(a, c1) {
+				break
+			}
+			if w := d.word(c2 + 1); w == "a" || w == "an" || w == "who" || d.toks[c2+1].digit || titles[w] && !d.toks[c2+1].upper {
+				// "CONTENT, said Brian Baker, a longtime adviser ...": the
+				// rest describes the speaker; the frame ends the sentence.
 				break
 			}
 			if d.isParticipial(c2+1) || d.word(c2+1) == "according" {
@@ -851,15 +1083,19 @@ func (b *builder) participial(j, n, a, e, si int) bool {
 	p.kind = b.kindOf(cs, ce)
 	// The speaker is that of the claim this sentence already made, else
 	// the subject of the main clause.
-	for k := len(b.claims) - 1; k >= 0; k-- {
-		c := b.claims[k]
-		if d.sentOf(c.parts[0][0]) == si || c.spk.ok() && d.sentOf(c.spk.t0) == si {
-			p.inherit = k
-			p.spk = c.spk
-			break
+	// Direct quotes were all found first, so the claims are not in text
+	// order: take the latest one in this sentence that starts before j.
+	at := -1
+	for k, c := range b.claims {
+		s := c.parts[0][0]
+		if c.spk.ok() && c.spk.t0 < s {
+			s = c.spk.t0
 		}
-		if c.parts[0][0] < d.sents[si].t0 {
-			break
+		if s >= j || s <= at {
+			continue
+		}
+		if d.sentOf(c.parts[0][0]) == si || c.spk.ok() && d.sentOf(c.spk.t0) == si {
+			p.inherit, p.spk, at = k, c.spk, s
 		}
 	}
 	if p.inherit < 0 {
@@ -961,12 +1197,20 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 			if d.isPunct(e, ',') && e+1 < end && d.isParticipial(e+1) {
 				return e
 			}
-			if d.isPunct(e, ',') && e > from && e+1 < end {
+			if d.isPunct(e, ',') && e+1 < end {
 				// ", who served as ...", ", a fellow at ...": the rest describes the speaker.
-				if w := d.word(e + 1); w == "who" || w == "a" || w == "an" || w == "the" || titles[w] || d.toks[e+1].digit {
+				if w := d.word(e + 1); w == "who" || w == "a" || w == "an" || w == "the" || titles[w] || d.toks[e+1].digit || d.toks[e+1].upper && d.paras[d.paraOf(e)].role == roleBody {
 					if !d.hasQuote(e, end) {
 						return end
 					}
+				}
+			}
+			switch d.word(e) {
+			case "when", "after", "while", "before":
+				// "..., he said when asked whether ...": the frame ends
+				// and a clause of its own begins.
+				if c, ok := d.cueAt(e + 1); ok && (c.form == formPast || c.form == formIng) {
+					return e
 				}
 			}
 			if !d.adverbialToken(e) {
@@ -997,8 +1241,8 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 		if !isCue {
 			continue
 		}
-		if c.form == formIng || c.lemma == "according to" {
-			return
+		if c.form == formIng || c.lemma == "according to" || c.class == cueStance {
+			return // "Early in his campaign, Trump attacked Romney" is no frame
 		}
 		s, aux := d.subjectBefore(j, k)
 		if !s.ok() || s.t0 != k || !formFits(d, c, aux, s, j) {
@@ -1056,8 +1300,13 @@ func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 	if c.lemma == "continue" {
 		return false // "continued to fight": only a frame after a quote
 	}
-	head := d.word(m.t1 - 1)
-	prev := d.word(j - 1)
+	head := d.word(d.phraseHead(m))
+	// The auxiliary may stand before an adverb: "is then denounced".
+	pk := j - 1
+	for pk > m.t1 && j-pk < 3 && !auxiliaries[d.word(pk)] && (skipBeforeCue[d.word(pk)] || strings.HasSuffix(d.word(pk), "ly")) {
+		pk--
+	}
+	prev := d.word(pk)
 	beAux := prev == "is" || prev == "was" || prev == "are" || prev == "were" || prev == "been" || prev == "being" || prev == "be"
 	switch c.form {
 	case formBase:
@@ -1065,7 +1314,7 @@ func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 			return true
 		}
 		switch head {
-		case "i", "we", "they", "you", "who", "%", "percent":
+		case "i", "we", "they", "you", "who", "%", "percent", "those", "whom", "many", "some", "most", "others":
 			return true
 		}
 		if d.toks[m.t1-1].digit || d.hasWord(m.t0, m.t1, "and") {
@@ -1098,6 +1347,31 @@ func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 	return true
 }
 
+// phraseHead is the head word of mention m: the last word before any
+// prepositional phrase ("supporters of Democrat Hillary Clinton",
+// "half of voters in each state"), else its last word.
+func (d *doc) phraseHead(m mention) int {
+	for k := m.t0 + 1; k < m.t1-1; k++ {
+		if closeTo(d.word(k)) && (d.word(k+1) == "to" || d.word(k+1) == "with") {
+			return k - 1 // "Those close to him", "people familiar with the plan"
+		}
+		switch d.word(k) {
+		case "of", "in", "at", "from", "on", "for", "with":
+			if w := d.word(k - 1); w != "" && (!d.toks[k-1].upper || speakerNouns[w] != "" || isPlural(w)) {
+				return k - 1
+			}
+			return m.t1 - 1
+		}
+	}
+	switch d.word(m.t1 - 1) {
+	case "surveyed", "polled", "interviewed", "questioned", "sampled":
+		if m.t1-2 >= m.t0 {
+			return m.t1 - 2 // "the senators surveyed"
+		}
+	}
+	return m.t1 - 1
+}
+
 // contentStart skips what sits between a cue and its content: a listener
 // ("told reporters"), a time or place ("said on Wednesday", "says at a
 // campaign stop in Toledo, Ohio, that").
@@ -1105,6 +1379,15 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 	d := b.d
 	for k < end && (d.isPunct(k, ',') || d.isPunct(k, ':') || d.isPunct(k, '—')) {
 		k++
+	}
+	if c.lemma == "go on" && d.word(k) == "to" {
+		if _, ok := d.cueAt(k + 1); ok {
+			// "went on to say that ...": the second verb is part of the cue.
+			k += 2
+			for k < end && (d.isPunct(k, ',') || d.isPunct(k, ':')) {
+				k++
+			}
+		}
 	}
 	if d.word(k) == "that" {
 		return k
@@ -1131,6 +1414,14 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 			if _, ok := d.cueAt(j); ok {
 				break
 			}
+		}
+	}
+	switch w {
+	case "about", "of", "for", "against", "over", "with":
+		// "talked about the plan", "warned of a crisis": the preposition
+		// belongs to the cue; PolNeAR's content is its object.
+		if k+1 < end && d.toks[k+1].kind == tWord && !d.toks[k+1].digit {
+			return k + 1
 		}
 	}
 	if tell {
@@ -1422,10 +1713,19 @@ func (d *doc) phraseEnd(cs, ce int) int {
 			return j // "Senators who supported the bill said ...": the clause is over
 		}
 		switch t.key {
-		case "when", "while", "because", "although", "though", "unless", "whereas":
+		case "when", "while", "because", "although", "though", "unless", "whereas", "during":
 			if t.kind == tWord && !t.upper {
 				return j
 			}
+		case "in", "on", "at":
+			// "called for more investment in a statement on Thursday",
+			// "blasted Clinton on Twitter": where it was said, not what.
+			if n := d.word(j + 1); (n == "a" || n == "an") && adverbialNoun(d.word(j+2)) || adverbialNoun(n) && d.toks[j+1].upper || isWeekday(n) {
+				return j
+			}
+		}
+		if t.kind == tWord && isWeekday(t.key) && j > cs+1 {
+			return j // "blasted Clinton as a disgrace Wednesday"
 		}
 	}
 	return ce

@@ -228,9 +228,20 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		}
 		j--
 	}
-	// "Smith on Monday said"
+	// "Smith on Monday said", "Feinstein last week said"
 	if j-1 >= lo && isWeekday(d.word(j)) && d.word(j-1) == "on" {
 		j -= 2
+	} else if j-1 >= lo && (d.word(j) == "week" || d.word(j) == "month" || d.word(j) == "year") && (d.word(j-1) == "last" || d.word(j-1) == "this") {
+		j -= 2
+	} else if j >= lo && isWeekday(d.word(j)) && !d.toks[j].upper {
+		j-- // "yesterday", "today"
+	}
+	// "Proponents of the bill, however, say"
+	if j-2 >= lo && d.isPunct(j, ',') && d.isPunct(j-2, ',') {
+		switch d.word(j - 1) {
+		case "however", "too", "meanwhile", "though", "instead", "moreover", "similarly", "likewise":
+			j -= 3
+		}
 	}
 	if j < lo {
 		return mention{}, aux
@@ -281,9 +292,24 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		return mention{}, aux
 	}
 	head := d.word(j)
+	switch head {
+	case "surveyed", "polled", "interviewed", "questioned", "sampled":
+		// "the senators surveyed support", "students polled say": the
+		// participle trails the head noun.
+		if p := d.word(j - 1); j-1 >= lo && (isPlural(p) || speakerNouns[p] != "") {
+			start := d.npStart(j-1, lo)
+			if d.word(start) == "percent" || d.toks[start].digit || d.sentenceOpens(start) || d.isPunct(start-1, ',') {
+				return mention{start, j + 1}, aux
+			}
+		}
+	}
 	if t.digit || head == "percent" {
 		// "47 percent of voters say", "More than six in 10 said"
 		return d.shareSubject(j, lo), aux
+	}
+	if (head == "which" || head == "that") && d.relativeAfterNoun(j, lo) {
+		// "the European Union, which contended", "a super PAC that intends"
+		return mention{j, j + 1}, aux
 	}
 	closeToHim := objectPronoun(head) && (d.word(j-1) == "to" || d.word(j-1) == "with") && closeTo(d.word(j-2))
 	if !t.upper && !closeToHim {
@@ -293,6 +319,13 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		// A lower-case head must look like a speaker: "officials", "the
 		// company", not "made" in "made plans".
 		if _, ok := pronouns[head]; !ok && speakerNouns[head] == "" && !isPlural(head) && !d.hasDeterminer(j, lo) {
+			// "Experts on North Korea and nuclear nonproliferation said":
+			// the head comes before the prepositional phrase.
+			if h := d.prepHead(j, lo); h >= 0 {
+				if start := d.npStart(h, lo); d.sentenceOpens(start) || d.isPunct(start-1, ',') {
+					return mention{start, j + 1}, aux
+				}
+			}
 			return mention{}, aux
 		}
 	} else if leadingFunction[head] || head == "the" || head == "a" || head == "this" || head == "that" || head == "there" {
@@ -307,6 +340,46 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		return mention{}, aux
 	}
 	return mention{start, end}, aux
+}
+
+// prepHead finds the head of a speaker phrase whose last word j belongs to
+// a prepositional phrase after it: "experts on nuclear nonproliferation",
+// "officials at the agency". It returns -1 when there is none.
+func (d *doc) prepHead(j, lo int) int {
+	for k := j - 1; k > lo && j-k <= 8; k-- {
+		w := d.word(k)
+		if w == "" || d.inQuote[k] || isCueWord(w) {
+			return -1
+		}
+		switch w {
+		case "on", "of", "at", "for", "from", "in", "with":
+			hw := d.word(k - 1)
+			if hw != "" && (speakerNouns[hw] != "" || isPlural(hw) && !closedClass[hw]) && !isCueWord(hw) {
+				return k - 1
+			}
+			return -1
+		}
+		if closedClass[w] && w != "and" && !isDeterminer(w) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// relativeAfterNoun reports whether the "which" or "that" at token j opens
+// a relative clause on the noun phrase before it, and so can be the
+// subject of a cue: not "said that", "so that" or "now that".
+func (d *doc) relativeAfterNoun(j, lo int) bool {
+	k := j - 1
+	if d.word(j) == "which" && d.isPunct(k, ',') {
+		k--
+	}
+	w := d.word(k)
+	if k < lo || w == "" || d.inQuote[k] || closedClass[w] || isCueWord(w) || auxiliaries[w] || strings.HasSuffix(w, "ly") {
+		return false
+	}
+	_, pron := pronouns[w]
+	return !pron
 }
 
 // closeTo are the adjectives of "a source close to the talks", "people
@@ -336,7 +409,7 @@ func (d *doc) hasDeterminer(j, lo int) bool {
 			return false
 		}
 		// "the", "its", "Connecticut’s", "White House spokesman"
-		if isDeterminer(w) || strings.HasSuffix(w, "'s") || d.toks[k].upper {
+		if isDeterminer(w) || w == "one" || w == "another" || strings.HasSuffix(w, "'s") || d.toks[k].upper {
 			return true
 		}
 	}
@@ -375,7 +448,7 @@ func (d *doc) npStart(j, lo int) int {
 			}
 			break
 		}
-		if w == "the" || w == "a" || w == "an" || w == "another" || w == "his" || w == "her" || w == "their" || w == "its" || w == "our" || w == "my" {
+		if w == "the" || w == "a" || w == "an" || w == "another" || w == "his" || w == "her" || w == "their" || w == "its" || w == "our" || w == "my" || w == "those" && k < j-1 {
 			start = k
 			// A determiner opens the phrase unless "of the" or "close to
 			// the" continues it.
@@ -475,8 +548,16 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 		}
 		fw := d.word(k + 1)
 		first := d.toks[k+1]
+		// "Mark Mahaney, technology analyst at RBC, agreed": a role noun
+		// among the first words makes the phrase an appositive.
+		for x := k + 2; x < comma && x-k <= 4; x++ {
+			if w := d.word(x); (titles[w] || speakerNouns[w] == Person) && !d.toks[x].upper {
+				fw = "a"
+				break
+			}
+		}
 		if first.kind == tWord && (fw == "a" || fw == "an" || fw == "the" || first.digit || titles[fw] ||
-			speakerNouns[fw] != "" || fw == "who" || first.upper || strings.HasSuffix(fw, "ing") || strings.HasSuffix(fw, "ed") || fw == "whose" || fw == "now" || fw == "then" || fw == "both" || fw == "himself" || fw == "herself" || fw == "one" ||
+			speakerNouns[fw] != "" || fw == "who" || fw == "another" || isPreposition(fw) && fw != "to" || first.upper || strings.HasSuffix(fw, "ing") || strings.HasSuffix(fw, "ed") || fw == "whose" || fw == "now" || fw == "then" || fw == "both" || fw == "himself" || fw == "herself" || fw == "one" ||
 			// "Amar, dean of the law school, said", "Smith, for his part, said",
 			// "Lewandowski, in a statement, said"
 			first.kind == tWord && (isDeterminer(fw) || fw == "however" || fw == "though" || fw == "too" || fw == "meanwhile" || fw == "instead" || fw == "in" || fw == "for" || fw == "on" || fw == "like" || isPreposition(d.word(k+2)) && d.word(k+2) != "to")) {
@@ -500,19 +581,42 @@ func (d *doc) shareSubject(j, lo int) mention {
 			k--
 			continue
 		}
-		switch d.word(k - 1) {
+		switch w := d.word(k - 1); w {
 		case "in", "of", "out", "than", "more", "less", "fewer", "nearly", "about", "almost", "roughly",
 			"just", "over", "under", "only", "some", "percent", "one", "two", "three", "four", "five",
 			"six", "seven", "eight", "nine", "ten", "a", "third", "quarter", "half", "majority":
 			k--
 			continue
+		default:
+			if numberWord(w) {
+				k-- // "Thirty percent", "Sixty-six percent"
+				continue
+			}
 		}
 		break
+	}
+	// "..., while 61 percent say": a conjunction opens the clause.
+	switch d.word(k - 1) {
+	case "while", "though", "although", "whereas", "and", "but":
+		if d.isPunct(k-2, ',') || d.sentenceOpens(k-1) {
+			return mention{k, j + 1}
+		}
 	}
 	if !d.sentenceOpens(k) && !d.isPunct(k-1, ',') {
 		return mention{}
 	}
 	return mention{k, j + 1}
+}
+
+// numberWord reports whether w is a spelled-out number of tens or more:
+// "thirty", "sixty-six", "hundred".
+func numberWord(w string) bool {
+	for _, p := range []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "eleven", "twelve"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceOpens reports whether token i starts its sentence, allowing for a
@@ -559,6 +663,10 @@ func (d *doc) npAfter(i, hi int) mention {
 		w := d.word(j)
 		if j > i && (w == "of" || w == "for" || w == "at" || w == "from") && j+1 < hi && d.toks[j+1].kind == tWord {
 			j++
+			continue
+		}
+		if j > i && w == "in" && speakerNouns[d.word(j-1)] != "" && d.word(j+1) == "the" {
+			j++ // "said one source in the room"
 			continue
 		}
 		if j == i && (w == "the" || w == "a" || w == "an") {
@@ -777,6 +885,18 @@ func (r *resolver) resolve(m mention) *SpeakerRef {
 		head = m.t1 - 1
 	}
 	hw := d.word(head)
+	if (hw == "which" || hw == "that") && m.t1-m.t0 == 1 {
+		// A relative pronoun speaks for the noun phrase before it.
+		a := m.t0 - 1
+		if d.isPunct(a, ',') {
+			a--
+		}
+		if a >= 0 && d.word(a) != "" {
+			ante := r.resolve(mention{d.npStart(a, d.paras[d.paraOf(a)].t0), a + 1})
+			ante.Mention = ref.Mention
+			return ante
+		}
+	}
 	if pk, ok := pronouns[hw]; ok && head == m.t0 {
 		if i := strings.IndexByte(hw, '\''); i > 0 {
 			hw = hw[:i] // "he's" is "he"
