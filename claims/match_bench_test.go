@@ -182,11 +182,13 @@ func explainCandidates(b *testing.B, ctx context.Context, db *gorm.DB, id int64)
 		ArticleID   int64
 		ContentText string
 		OutletID    int64
+		Lexemes     string
 	}
 	db.Raw(claimForMatchingSQL, id).Scan(&c)
-	q := newMatchQuery(c.ContentText)
-	args := map[string]any{"pairs": q.pairs, "words": q.words, "text": c.ContentText, "claim": c.ID, "article": c.ArticleID,
-		"outlet": c.OutletID, "same": false, "scan": 5000, "pool": 200}
+	st, _ := NewStore(db).lexemeStats(ctx)
+	q := newMatchQuery(c.ContentText, strings.Fields(c.Lexemes), st)
+	args := map[string]any{"pairs": q.pairs, "words": q.words, "any": q.any, "text": c.ContentText, "claim": c.ID, "article": c.ArticleID,
+		"outlet": c.OutletID, "same": false, "scan": 1000, "widen_scan": widenBudget, "pool": 200}
 	db.Transaction(func(tx *gorm.DB) error {
 		for _, sql := range []string{candidatePoolSQL, candidateWidenSQL} {
 			var plan []string

@@ -3,6 +3,7 @@ package claims
 import (
 	"context"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -117,14 +118,107 @@ func TestRankCandidates(t *testing.T) {
 }
 
 func TestMatchQuery(t *testing.T) {
-	q := newMatchQuery("Poznikhir's claim: the UN convoy (near Urum al-Kubra) & more!")
-	if strings.ContainsAny(q.words, "'():!") || !strings.HasPrefix(q.words, "poznikhir | ") {
+	text := "Poznikhir's claim: the UN convoy (near Urum al-Kubra) & more!"
+	// As to_tsvector('english') gives them.
+	lexemes := []string{"al", "al-kubra", "claim", "convoy", "kubra", "poznikhir", "un", "urum"}
+	q := newMatchQuery(text, lexemes, nil)
+	if !strings.HasPrefix(q.words, "'poznikhir' | ") || !strings.Contains(q.words, "'convoy'") || strings.Contains(q.words, "'more'") {
 		t.Errorf("words %q", q.words)
 	}
-	if !strings.Contains(q.pairs, "(poznikhir & urum)") {
+	if !strings.Contains(q.pairs, "('poznikhir' & 'urum')") {
 		t.Errorf("pairs %q", q.pairs)
 	}
-	if q := newMatchQuery("the"); q.words != "" || q.pairs != "" {
+	if q.any != q.words {
+		t.Errorf("without statistics every word is rare: any %q", q.any)
+	}
+	// Rarer words come first, and the widening query takes as many of the
+	// rarest as the budget allows.
+	st := &lexemeStats{rows: 100000, floor: 0.0001, freq: map[string]float64{"claim": 0.004, "convoy": 0.002, "un": 0.05}}
+	q = newMatchQuery(text, lexemes, st)
+	if !strings.HasSuffix(q.words, "'convoy' | 'claim' | 'un'") {
+		t.Errorf("words by rarity %q", q.words)
+	}
+	if q.any != "'poznikhir' | 'kubra' | 'urum' | 'convoy'" {
+		t.Errorf("any %q", q.any)
+	}
+	if q := newMatchQuery("the", nil, nil); q.words != "" || q.pairs != "" {
 		t.Errorf("stop words only: %+v", q)
+	}
+	for w, want := range map[string]string{"castrated": "castrat", "armies": "armi", "army": "armi", "Watches": "watch", "UN": "un", "said": ""} {
+		if got := lexemeOf(w, []string{"castrat", "armi", "watch", "un", "cast"}); got != want {
+			t.Errorf("lexemeOf(%q) = %q, want %q", w, got, want)
+		}
+	}
+	if got := quoteLexeme(`o'neil\`); got != `'o''neil\\'` {
+		t.Errorf("quoted %s", got)
+	}
+}
+
+// TestPackedSimilarity checks the Go trigram similarity against pg_trgm's.
+func TestPackedSimilarity(t *testing.T) {
+	db := pgtest.New(t).Gorm
+	pairs := [][2]string{
+		{"Poznikhir said militants attacked the UN convoy near Urum al-Kubra.", "The UN convoy near Urum al-Kubra was attacked, Poznikhir said."},
+		{"ISIS used chemical weapons in Kobane", "Islamic State 'used chemical weapons' in Kobani"},
+		{"Kim Jong-un hurt his leg", "KIM JONG-UN HURT HIS LEG!!"},
+		{"Zürich’s Bürgermeister, 20 years", "zürich bürgermeister 20-year-old"},
+		{"a", "b"},
+		{"", "anything"},
+	}
+	for _, p := range pairs {
+		var want float64
+		if err := db.Raw(`SELECT similarity(?, ?)`, p[0], p[1]).Scan(&want).Error; err != nil {
+			t.Fatal(err)
+		}
+		if got := packedSimilarity(packedTrigrams(p[0]), packedTrigrams(p[1])); math.Abs(got-want) > 1e-6 {
+			t.Errorf("similarity(%q, %q) = %v, pg_trgm %v", p[0], p[1], got, want)
+		}
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	got := strings.Join(numbers("Seven girls, 4,000 USD, iOS 8.2 on March 9; 24M watches, 20-year-old burger, iOS8."), " ")
+	if want := "7 4000 8.2 9 24 20"; got != want {
+		t.Errorf("numbers %q, want %q", got, want)
+	}
+	// Digit runs among the salient words give way to whole figures.
+	if got := withNumbers([]string{"gold", "000", "watch"}, "Gold watch for 5,000"); strings.Join(got, " ") != "gold watch 5000" {
+		t.Errorf("withNumbers %q", got)
+	}
+}
+
+func TestAkin(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{{"jihadi", "jihadist", true}, {"kurd", "kurdish", true}, {"state", "statement", false}, {"pres", "president", false}, {"war", "wars", false}, {"iraq", "iraq", true}} {
+		if got := akin(c.a, c.b); got != c.want {
+			t.Errorf("akin(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
+
+// TestRankByPeers: of passages scored alike, those like the other
+// reports come first, the odd one last.
+func TestRankByPeers(t *testing.T) {
+	texts := []string{
+		"Kim Jong Un watches artillery drills near the border",
+		"North Korea leader Kim is still in charge, has injured leg: source",
+		"N. Korea's Kim has leg injury but is in charge",
+		"Kim is still in charge of North Korea despite his leg injury",
+	}
+	var out []Candidate
+	for i, x := range texts {
+		out = append(out, Candidate{PassageClaimID: int64(i + 1), Score: 0.5, Passage: Range{Text: x}})
+	}
+	sortCandidates(out)
+	rankByPeers(out)
+	if out[len(out)-1].PassageClaimID != 1 {
+		t.Errorf("the odd one out is not last: %+v", out)
+	}
+	for _, c := range out {
+		if c.Score <= 0 || c.Score > 1 || (c.PassageClaimID != 1 && c.Signals.Peers <= out[len(out)-1].Signals.Peers) {
+			t.Errorf("candidate %+v", c)
+		}
 	}
 }
