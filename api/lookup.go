@@ -68,18 +68,14 @@ func (s *server) searchClaims(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	limit := q.Limit
-	q.Limit++
-	hits, err := claims.NewStore(s.db).Search(c.Request.Context(), q)
+	hits, more, err := claims.NewStore(s.db).SearchPage(c.Request.Context(), q)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	page := searchPage{Items: make([]searchHit, 0, len(hits))}
-	if len(hits) > limit {
-		hits = hits[:limit]
-		last := hits[limit-1]
-		page.NextPageToken = encodeToken(claims.SearchCursor{Score: last.Score, ID: last.Claim.ID, Fuzzy: last.Fuzzy})
+	if more && len(hits) > 0 {
+		page.NextPageToken = encodeToken(hits[len(hits)-1].Cursor())
 	}
 	for _, h := range hits {
 		page.Items = append(page.Items, hitDoc(h))
@@ -171,4 +167,43 @@ func (s *server) lookupClaims(c *gin.Context) {
 func hitDoc(h claims.Hit) searchHit {
 	return searchHit{Claim: h.Claim.JSONShape(), Score: h.Score, Fuzzy: h.Fuzzy, Article: h.Article, Review: hitReview{Status: h.Claim.Status},
 		Appearances: h.Appearances, Evidence: h.Evidence}
+}
+
+// lookupExamples are the examples of the lookup operations in the OpenAPI
+// description, keyed as routeExamples is. The response examples are built by
+// hitDoc from a claims.Hit, as the handlers build theirs.
+func lookupExamples() map[string]routeExample {
+	published := time.Date(2024, 2, 12, 9, 30, 0, 0, time.UTC)
+	other := time.Date(2024, 2, 13, 7, 0, 0, 0, time.UTC)
+	created := time.Date(2024, 2, 12, 10, 2, 11, 0, time.UTC)
+	speaker := int64(7)
+	mentionStart, mentionEnd, cueStart, cueEnd := 221, 232, 216, 220
+	content := "The cables are older than anyone expected, and we cannot wait another winter"
+	hit := claims.Hit{
+		Claim: claims.Claim{ID: 42, ArticleID: 3, Kind: claims.Direct, ContentStart: 137, ContentEnd: 213, ContentText: content,
+			SpeakerID: &speaker, Speaker: &claims.Speaker{ID: speaker, Name: "Marta Olsen", Role: "chief engineer", Organisation: "Kessington city", Kind: claims.Person, Aliases: claims.Aliases{"Olsen"}},
+			MentionStart: &mentionStart, MentionEnd: &mentionEnd, MentionText: "Marta Olsen", CueStart: &cueStart, CueEnd: &cueEnd, CueText: "said",
+			Confidence: 0.92, ExtractorVersion: "quotes-3", Status: claims.Confirmed, Version: 2, CreatedAt: created, UpdatedAt: created.Add(26 * time.Hour)},
+		Score:   0.912345,
+		Article: claims.ArticleRef{ID: 3, Title: "Harbour bridge to close for repairs", URL: "https://samplewire.example/bridge", Outlet: "Sample Wire", Language: "en", PublishedAt: &published},
+		Appearances: []claims.Appearance{{ClaimID: 57, Similarity: 1,
+			Article: claims.ArticleRef{ID: 4, Title: "Traders fear bridge closure", URL: "https://dailysample.example/traders", Outlet: "Daily Sample", Language: "en", PublishedAt: &other}}},
+		Evidence: []claims.EvidenceLink{{ID: 9, Stance: "corroborates", Passage: claims.Range{Start: 410, End: 472, Text: "An inspection in January found corrosion on most of the cables"},
+			Note:    "the city's inspection report, quoted by Daily Sample",
+			Article: claims.ArticleRef{ID: 4, Title: "Traders fear bridge closure", URL: "https://dailysample.example/traders", Outlet: "Daily Sample", Language: "en", PublishedAt: &other}}},
+	}
+	page := searchPage{Items: []searchHit{hitDoc(hit)}, NextPageToken: encodeToken(hit.Cursor())}
+	fuzzy := hit
+	fuzzy.Score, fuzzy.Fuzzy = 0.41, true
+	fuzzyPage := searchPage{Items: []searchHit{hitDoc(fuzzy)}}
+	return map[string]routeExample{
+		`GET /api/v1/claims\:search`: {
+			params:    map[string]any{"query": "cables older than expected", "outlet": "samplewire.example", "language": "en", "max_age_days": 365, "page_size": 1},
+			responses: map[string]example{"found": {"Claims holding all the words, best first; next_page_token is there because more hits follow", page}, "misspelt": {"No claim has all the words of \"cabels oldr than expectd\": the closest, marked fuzzy", fuzzyPage}},
+		},
+		`POST /api/v1/claims\:lookup`: {
+			requests:  map[string]example{"paragraph": {"A paragraph of another report", lookupRequest{Text: "Residents packed the town hall on Tuesday. The engineer repeated her warning: the cables are older than anyone expected, and the city cannot wait another winter.", PageSize: 5}}},
+			responses: map[string]example{"found": {"The claims most like the text, best first (no paging)", searchPage{Items: page.Items}}},
+		},
+	}
 }
