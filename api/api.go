@@ -108,8 +108,11 @@ type route struct {
 	params  []param
 	body    any // request body example type, nil for none
 	resp    any // response body type
-	status  int // success status
-	errors  []int
+	// files lists the media types of a route that answers with a file
+	// rather than JSON (exports); resp is then unused.
+	files  []string
+	status int // success status
+	errors []int
 	// role is the least role that may call the route. Left empty, GET
 	// routes need a researcher and every other method an admin, so a route
 	// added without thought is closed rather than open.

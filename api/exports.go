@@ -29,8 +29,22 @@ func (s *server) exportRoutes() []route {
 				{name: "story", in: "query", typ: "integer", desc: "only claims of the articles of this story"},
 				{name: "from", in: "query", typ: "string", desc: "only articles published at or after this date (YYYY-MM-DD or RFC 3339)"},
 				{name: "to", in: "query", typ: "string", desc: "only articles published before this date (YYYY-MM-DD or RFC 3339)"},
-			}, resp: "", status: 200, errors: []int{400, 404}},
+			}, files: exportMediaTypes(), status: 200, errors: []int{400, 404}},
 	}
+}
+
+// exportMediaTypes are the media types an export can come as.
+func exportMediaTypes() []string {
+	seen := map[string]bool{"application/zip": true}
+	out := []string{}
+	for _, f := range []claims.Format{claims.CSV, claims.JSONLines, claims.Parquet, claims.ClaimReviewLD, claims.AnnotationsLD} {
+		mt, _, _ := strings.Cut(f.MediaType(), ";") // the type without its parameters
+		if !seen[mt] {
+			seen[mt] = true
+			out = append(out, mt)
+		}
+	}
+	return append(out, "application/zip")
 }
 
 // exportFile reads an export's file name: table, format and whether it is a

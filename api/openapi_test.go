@@ -176,3 +176,32 @@ func conforms(schemas map[string]any, s, v any, at string) error {
 	}
 	return nil
 }
+
+// An export answers with a file: the description names its media types,
+// not JSON.
+func TestOpenAPIExportsAreFiles(t *testing.T) {
+	s := &server{}
+	b, err := json.Marshal(describe(s.routes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Responses map[string]struct {
+				Content map[string]any `json:"content"`
+			} `json:"responses"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	content := doc.Paths["/api/v1/exports/{file}"]["get"].Responses["200"].Content
+	for _, mt := range []string{"text/csv", "application/vnd.apache.parquet", "application/zip"} {
+		if _, ok := content[mt]; !ok {
+			t.Errorf("exports answer no %s: %v", mt, content)
+		}
+	}
+	if _, ok := content["application/json"]; ok {
+		t.Error("exports are described as JSON")
+	}
+}
