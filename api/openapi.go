@@ -228,14 +228,22 @@ func describeWith(routes []route, examples map[string]routeExample) map[string]a
 				"content":  map[string]any{"application/json": media},
 			}
 		}
-		media := map[string]any{"schema": b.schema(reflect.TypeOf(rt.resp))}
-		if len(ex.responses) > 0 {
-			media["examples"] = exampleObjects(ex.responses)
+		content := map[string]any{}
+		if rt.files != nil {
+			for _, mt := range rt.files {
+				content[mt] = map[string]any{"schema": map[string]any{"type": "string", "contentMediaType": mt}}
+			}
+		} else {
+			media := map[string]any{"schema": b.schema(reflect.TypeOf(rt.resp))}
+			if len(ex.responses) > 0 {
+				media["examples"] = exampleObjects(ex.responses)
+			}
+			content["application/json"] = media
 		}
 		responses := map[string]any{
 			strconv.Itoa(rt.status): map[string]any{
 				"description": http.StatusText(rt.status),
-				"content":     map[string]any{"application/json": media},
+				"content":     content,
 			},
 		}
 		for _, code := range append(rt.errors, 500) {
