@@ -55,6 +55,13 @@ func TestCues(t *testing.T) {
 		{"when asked", "When asked whether the deal could pass, Smith only shrugged.", "asked", "whether the deal could pass"},
 		{"transcript", "CLINTON: Honestly, I believe this is the most important job in the world.", ":", "Honestly, I believe this is the most important job in the world"},
 		{"quoted exclamation", "Protesters in the street chanted \"What curfew?\" and kept going until 2 a.m.", "chanted", "\"What curfew?\""},
+		{"quote runs on past the sentence", "Trump took to Twitter, writing: \"Another horrific attack. Many dead and injured.\"", "writing", "\"Another horrific attack. Many dead and injured.\""},
+		{"see as", "Many Democrats see Sanders as an agent of the decline.", "see", "Sanders as an agent of the decline"},
+		{"saw an object", "The senator saw a large crowd at the rally in Ohio.", "", ""},
+		{"possessive noun cue", "Trump stood by his claim that the wall would pay for itself.", "claim", "that the wall would pay for itself"},
+		{"possessive stance noun", "Cruz stepped up his attacks on Trump.", "attacks on", "Trump"},
+		{"appeared to", "The two men appeared to hash out their differences.", "appeared", "to hash out their differences"},
+		{"appeared on", "Warren appeared on the late-night show with Rachel Maddow.", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

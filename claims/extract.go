@@ -176,6 +176,12 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 	if c.lemma == "read" && !d.isPunct(i+1, ':') && !(i+1 < len(d.toks) && d.toks[i+1].kind == tQuote) && !d.isPunct(i-1, ',') {
 		return cueWord{}, false // `the sign reads: "..."`, `," reads the sign`, not "reads books"
 	}
+	if c.lemma == "appear" && d.word(i+1) != "to" && d.word(i+1) != "that" && !(d.word(i+1) == "as" && d.word(i+2) == "if") {
+		return cueWord{}, false // "appeared to back down", not "appeared on Fox News"
+	}
+	if c.lemma == "see" && c.form != formThird && !d.seeAs(i) {
+		return cueWord{}, false // "Democrats see Sanders as a threat", not "saw a rally"
+	}
 	if c.lemma == "make clear" && d.word(i+1) != "clear" && !(d.word(i+1) == "it" && d.word(i+2) == "clear") {
 		return cueWord{}, false // "made it clear that", not "made a deal"
 	}
@@ -188,6 +194,24 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 		return cueWord{}, false // "calls" and "call" are nouns unless "calls for"
 	}
 	return c, true
+}
+
+// seeAs reports whether the "see" at token i judges its object: an "as"
+// follows the object within the clause.
+func (d *doc) seeAs(i int) bool {
+	if d.word(i+1) == "as" || d.word(i+1) == "fit" {
+		return false
+	}
+	for k := i + 2; k < len(d.toks) && k-i <= 12; k++ {
+		t := d.toks[k]
+		if t.kind == tPunct && t.r != '-' && t.r != '\'' {
+			return false
+		}
+		if d.word(k) == "as" {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) cueLen(i int, c cueWord) int {
@@ -782,6 +806,30 @@ func (b *builder) segment(a, e, si int) {
 		if d.inQuote[j] || d.used[j] {
 			continue
 		}
+		if m, prep := d.stanceNounOwner(j, start); m.ok() {
+			// "his support for the bill", "Trump's attacks on the judge"
+			m = b.possessor(m, start)
+			cs := j + 2
+			ce := d.phraseEnd(cs, b.contentEnd(cs, end))
+			if w := d.wordCount(cs, ce); w >= 1 && w <= 12 {
+				b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + 1 + prep}, inherit: -1, conf: 0.5})
+				j = ce - 1
+				start = ce
+				continue
+			}
+		}
+		if m := d.nounCueOwner(j, start); m.ok() {
+			// "Trump's claim that ...", "his insistence that ..."
+			m = b.possessor(m, start)
+			cs := j + 1
+			ce := b.contentEnd(cs, end)
+			if d.wordCount(cs, ce) >= 3 {
+				b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + 1}, inherit: -1, conf: 0.6})
+				j = ce - 1
+				start = ce
+				continue
+			}
+		}
 		c, ok := d.cueAt(j)
 		if !ok {
 			continue
@@ -875,6 +923,9 @@ func (b *builder) segment(a, e, si int) {
 		if w := d.wordCount(cs, ce); w < 2 && !(w == 1 && c.class == cueStance) {
 			continue // "endorses Clinton" is enough; "said Monday" is not
 		}
+		if ce == end {
+			ce = b.quoteRunsOn(cs, ce)
+		}
 		conf := 0.75
 		switch c.class {
 		case cueBelief, cueEvidence:
@@ -891,6 +942,98 @@ func (b *builder) segment(a, e, si int) {
 		j = ce - 1
 		start = ce
 	}
+}
+
+// statementNouns are nouns that report what someone said or holds when a
+// "that" clause follows them: "his claim that", "Trump's warning that".
+var statementNouns = map[string]bool{
+	"claim": true, "claims": true, "assertion": true, "argument": true, "belief": true, "suggestion": true,
+	"contention": true, "insistence": true, "allegation": true, "allegations": true, "warning": true,
+	"promise": true, "pledge": true, "statement": true, "remark": true, "comments": true, "accusation": true,
+	"charge": true, "view": true, "prediction": true, "complaint": true, "admission": true, "boast": true,
+}
+
+// nounCueOwner returns the possessor of a statement noun at token i that a
+// "that" clause follows, "his" in "his claim that", or no mention.
+func (d *doc) nounCueOwner(i, lo int) mention {
+	if !statementNouns[d.word(i)] || d.word(i+1) != "that" || i-1 < lo {
+		return mention{}
+	}
+	p := d.word(i - 1)
+	switch p {
+	case "his", "her", "their", "its", "my", "our":
+		return mention{i - 1, i}
+	}
+	if !strings.HasSuffix(p, "'s") || !d.toks[i-1].upper {
+		return mention{}
+	}
+	return mention{d.npStart(i-1, lo), i}
+}
+
+// possessor turns a possessive pronoun owning a noun cue into the subject
+// of its clause when there is one: in "Cruz reboots his attacks on Trump"
+// the speaker is Cruz.
+func (b *builder) possessor(m mention, lo int) mention {
+	if m.t1-m.t0 != 1 || strings.HasSuffix(b.d.word(m.t0), "'s") {
+		return m
+	}
+	if s := b.mainSubject(lo, m.t0); s.ok() && s.t1 <= m.t0 {
+		return s
+	}
+	return m
+}
+
+// stanceNouns are nouns of support and opposition with the preposition
+// that takes their object: "support for", "criticism of".
+var stanceNouns = map[string]string{
+	"support": "for", "opposition": "to", "criticism": "of", "attacks": "on", "attack": "on",
+	"endorsement": "of", "praise": "for", "defense": "of", "defence": "of", "rejection": "of",
+	"condemnation": "of", "backing": "of",
+}
+
+// stanceNounOwner returns the possessor of a stance noun at token i that
+// its preposition follows, "his" in "his support for", and 1 for the
+// preposition the cue takes, or no mention.
+func (d *doc) stanceNounOwner(i, lo int) (mention, int) {
+	prep, ok := stanceNouns[d.word(i)]
+	if !ok || d.word(i+1) != prep || i-1 < lo {
+		return mention{}, 0
+	}
+	switch d.word(i - 1) {
+	case "his", "her", "their", "its", "my", "our":
+		return mention{i - 1, i}, 1
+	}
+	if p := d.word(i - 1); !strings.HasSuffix(p, "'s") || !d.toks[i-1].upper {
+		return mention{}, 0
+	}
+	return mention{d.npStart(i-1, lo), i}, 1
+}
+
+// quoteRunsOn extends content [cs, ce) that reaches the end of its sentence
+// inside a quotation to the quotation's closing mark: `saying "We won!
+// Thanks to everyone."` reports all of the quoted words.
+func (b *builder) quoteRunsOn(cs, ce int) int {
+	d := b.d
+	if ce == 0 || !d.inQuote[ce-1] {
+		return ce
+	}
+	k := sort.Search(len(d.quotes), func(k int) bool { return d.quotes[k].open >= ce })
+	for k--; k >= 0 && d.quotes[k].open >= cs; k-- {
+		q := d.quotes[k]
+		if q.close < 0 || q.last < ce {
+			continue
+		}
+		if d.paraOf(q.last) != d.paraOf(cs) {
+			return ce
+		}
+		for i := ce; i <= q.last; i++ {
+			if d.used[i] {
+				return ce
+			}
+		}
+		return q.last + 1
+	}
+	return ce
 }
 
 // askedClause adds the question after the "asked" at token j ("when asked
@@ -1078,6 +1221,9 @@ func (b *builder) participial(j, n, a, e, si int) bool {
 	ce := b.contentEnd(cs, end)
 	if d.wordCount(cs, ce) < 2 {
 		return false
+	}
+	if ce == end {
+		ce = b.quoteRunsOn(cs, ce)
 	}
 	p.parts = [][2]int{{cs, ce}}
 	p.kind = b.kindOf(cs, ce)

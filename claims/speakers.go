@@ -533,7 +533,10 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 		if nameEnd < lo || d.toks[nameEnd].kind != tWord {
 			continue
 		}
-		if !d.toks[nameEnd].upper && speakerNouns[d.word(nameEnd)] == "" && !titles[d.word(nameEnd)] && !d.allUpperWords(k+1, comma) {
+		// "Several candidates, including Trump, said": a plural head with
+		// its examples after it.
+		examples := isPlural(d.word(nameEnd)) && (d.word(k+1) == "including" || d.word(k+1) == "such" && d.word(k+2) == "as" || d.word(k+1) == "among" && d.word(k+2) == "them")
+		if !d.toks[nameEnd].upper && speakerNouns[d.word(nameEnd)] == "" && !titles[d.word(nameEnd)] && !d.allUpperWords(k+1, comma) && !examples {
 			// "A lawyer for the outlets, David Schulz, said" names the speaker after the comma
 			continue
 		}

@@ -26,7 +26,8 @@ headline and captions. FILE is a UTF-8 text file; without FILE, or with
 With --jsonl, standard input holds one JSON object per line,
 {"doc_id": ..., "text": "..."} (other fields are ignored), and one line
 {"doc_id": ..., "claims": [...]} is written per document. Nothing is
-written unless every line is good.
+written unless every line is good. There a headline that names no speaker
+has kind "assertion": it is the outlet's own statement, not an attribution.
 
 Offsets are Unicode code points into the text, end exclusive.
 
@@ -165,7 +166,15 @@ func extractJSONL(ctx context.Context, stdin io.Reader, stdout io.Writer) error 
 			if perr != nil {
 				return fmt.Errorf("extract: line %d: %w", n, perr)
 			}
-			if err := enc.Encode(extractDoc{DocID: doc.DocID, Claims: claimsJSON(*doc.Text)}); err != nil {
+			cs := claimsJSON(*doc.Text)
+			for i := range cs {
+				// Attribution data scores only third-party claims; a headline
+				// nobody is said to say is the outlet's own assertion.
+				if cs[i].Kind == claims.Headline && cs[i].Speaker == nil {
+					cs[i].Kind = claims.Assertion
+				}
+			}
+			if err := enc.Encode(extractDoc{DocID: doc.DocID, Claims: cs}); err != nil {
 				return fmt.Errorf("extract: line %d: %w", n, err)
 			}
 		}
