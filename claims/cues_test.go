@@ -62,6 +62,14 @@ func TestCues(t *testing.T) {
 		{"possessive stance noun", "Cruz stepped up his attacks on Trump.", "attacks on", "Trump"},
 		{"appeared to", "The two men appeared to hash out their differences.", "appeared", "to hash out their differences"},
 		{"appeared on", "Warren appeared on the late-night show with Rachel Maddow.", "", ""},
+		{"expressed concern about", "Voting rights advocates have expressed deep concern about the policy.", "expressed", "the policy"},
+		{"expressed concern that", "Several senators expressed concern that the deal would collapse.", "expressed", "that the deal would collapse"},
+		{"phrase object ends at since", "Smith called for more investment since the crisis began.", "called for", "more investment"},
+		{"phrase object ends at after", "Cruz criticized the plan after the debate on Monday.", "criticized", "the plan"},
+		{"called into", "She called into a radio program in Kansas City on Tuesday.", "", ""},
+		{"called as a name", "The mine was built near a mountain stream called Miracle Run.", "", ""},
+		{"person called", "A spokesman called Trump a liar and a fraud.", "called", "Trump a liar and a fraud"},
+		{"called a meeting", "The Security Council called an emergency meeting to discuss the test.", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

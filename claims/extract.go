@@ -193,6 +193,30 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 		// "Sanders calls Clinton unqualified", "Others call it the nerd prom"
 		return cueWord{}, false // "calls" and "call" are nouns unless "calls for"
 	}
+	if c.lemma == "call" && c.form == formPast {
+		if n := d.word(i + 1); n == "into" || n == "in" || n == "off" || n == "up" {
+			return cueWord{}, false // "called into a radio program", "called off the vote"
+		}
+		if n := d.word(i + 1); n == "a" || n == "an" {
+			for k := i + 2; k < len(d.toks) && k < i+5 && d.toks[k].kind == tWord; k++ {
+				switch d.word(k) {
+				case "meeting", "vote", "election", "hearing", "conference", "strike", "halt", "recess", "session", "summit", "referendum", "timeout":
+					return cueWord{}, false // "called an emergency meeting": convened, not labelled
+				}
+			}
+		}
+		if i+1 < len(d.toks) && d.toks[i+1].upper && i > 1 && d.toks[i-1].kind == tWord && !d.toks[i-1].upper && !objectPronoun(d.word(i-1)) && pronouns[d.word(i-1)] == "" &&
+			(speakerNouns[d.word(i-1)] == "" || speakerNouns[d.word(i-1)] == Organisation) {
+			// "a mountain stream called Miracle Run", "a firm called
+			// Cambridge Analytica": a name, not a label someone pinned on
+			// it. "A spokesman called Trump ..." still labels.
+			for k := i - 2; k >= 0 && i-k < 5 && d.toks[k].kind == tWord; k-- {
+				if w := d.word(k); w == "a" || w == "an" {
+					return cueWord{}, false
+				}
+			}
+		}
+	}
 	return c, true
 }
 
@@ -1562,6 +1586,24 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 			}
 		}
 	}
+	if c.lemma == "express" || c.lemma == "voice" {
+		// "expressed deep concern about the policy": the feeling is the
+		// cue's object; PolNeAR's content is what it is about.
+		for j := k; j < end && j-k < 4; j++ {
+			if feelingNoun(d.word(j)) {
+				if p := d.word(j + 1); (p == "about" || p == "over" || p == "with" || p == "at" || p == "regarding" || p == "that" || p == "in") && j+2 < end && d.toks[j+2].kind == tWord {
+					if p == "that" {
+						return j + 1
+					}
+					return j + 2
+				}
+				break
+			}
+			if t := d.toks[j]; t.kind != tWord || t.upper {
+				break
+			}
+		}
+	}
 	switch w {
 	case "about", "of", "for", "against", "over", "with":
 		// "talked about the plan", "warned of a crisis": the preposition
@@ -1617,6 +1659,18 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 		k++
 	}
 	return k
+}
+
+// feelingNoun names what "expressed"/"voiced" carry: "concern about X".
+func feelingNoun(w string) bool {
+	switch w {
+	case "concern", "concerns", "misgivings", "doubt", "doubts", "worry", "worries", "frustration",
+		"skepticism", "scepticism", "anger", "outrage", "confidence", "interest", "optimism", "pessimism",
+		"fear", "fears", "disappointment", "dismay", "alarm", "reservations", "sympathy", "regret",
+		"surprise", "hope", "hopes", "displeasure", "unease", "condolences", "solidarity", "opposition":
+		return true
+	}
+	return false
 }
 
 func isPreposition(w string) bool {
@@ -1859,7 +1913,7 @@ func (d *doc) phraseEnd(cs, ce int) int {
 			return j // "Senators who supported the bill said ...": the clause is over
 		}
 		switch t.key {
-		case "when", "while", "because", "although", "though", "unless", "whereas", "during":
+		case "when", "while", "because", "although", "though", "unless", "whereas", "during", "since", "after", "before", "until", "despite":
 			if t.kind == tWord && !t.upper {
 				return j
 			}
