@@ -486,8 +486,12 @@ func (in *ingester) addRaw(where string, raw []byte) {
 		in.report(where, fmt.Errorf("not a valid record: %w", err))
 		return
 	}
-	if strings.TrimSpace(r.Text) == "" && strings.TrimSpace(r.URL) != "" {
-		in.addURL(where, r.URL, cmpOr(r.Outlet, in.defaults.Outlet))
+	if strings.TrimSpace(r.Text) == "" {
+		if strings.TrimSpace(r.URL) != "" {
+			in.addURL(where, r.URL, cmpOr(r.Outlet, in.defaults.Outlet))
+		} else {
+			in.report(where, errors.New("invalid article: the text is empty and there is no url to fetch"))
+		}
 		return
 	}
 	sub, err := r.submission()
