@@ -1327,6 +1327,9 @@ func (b *builder) mainSubject(a, j int) mention {
 	for e > s && (d.word(e-1) == "of" || d.word(e-1) == "the" || d.word(e-1) == "at") {
 		e--
 	}
+	if e == s {
+		return mention{} // nothing but "of", "the" and "at": no subject
+	}
 	// The head comes before any prepositional phrase: "Workers at the mine".
 	hi := e - 1
 	for k := s + 1; k < e; k++ {
