@@ -8,7 +8,7 @@ import (
 
 // ExtractorVersion names the rules that produced a set of drafts; it changes
 // whenever Extract's output for some text changes.
-const ExtractorVersion = "rules-4"
+const ExtractorVersion = "rules-5"
 
 // Extract finds the claims in an article's text: quotations and reported
 // statements with their speakers and cues, the outlet's own assertions,
@@ -915,7 +915,12 @@ func (b *builder) segment(a, e, si int) {
 		switch {
 		case m.ok():
 			if !formFits(d, c, aux, m, j) {
-				continue
+				if !fallbackCue(c) {
+					continue
+				}
+				if m = d.clauseSubject(j, start); !m.ok() {
+					continue
+				}
 			}
 		case j-1 >= a && d.afterConjunction(j) && d.coordinatedCue(j):
 			// "said A and warned B", "FBI officials were angered by the
@@ -928,7 +933,12 @@ func (b *builder) segment(a, e, si int) {
 		case c.class != cueStance && c.class != cueEvidence:
 			// "Some voters who have listened to his speeches said ..."
 			if m = d.relativeSubject(j, a); !m.ok() || !formFits(d, c, d.auxBefore(j), m, j) {
-				continue
+				if !fallbackCue(c) {
+					continue
+				}
+				if m = d.clauseSubject(j, start); !m.ok() {
+					continue
+				}
 			}
 		default:
 			continue
@@ -2070,8 +2080,9 @@ func (b *builder) headlines() {
 			b.segment(a, pa.t1, d.sentOf(a))
 		}
 		for k := n; k < len(b.claims); k++ {
-			if c, _ := d.cueAt(b.claims[k].cue[0]); c.class == cueBelief || c.class == cueEvidence {
-				// "Cold snap expected across the valley" is no one's belief.
+			if c, _ := d.cueAt(b.claims[k].cue[0]); (c.lemma == "expect" || !b.claims[k].spk.ok()) && (c.class == cueBelief || c.class == cueEvidence) {
+				// "Cold snap expected across the valley" is no one's belief;
+				// "Poll finds Clinton ahead" and "Voters prefer Sanders" are.
 				b.claims = b.claims[:n]
 				break
 			}
@@ -2193,4 +2204,14 @@ func (b *builder) drafts(r *resolver) []Draft {
 		return x.Content.End - y.Content.End
 	})
 	return out
+}
+
+// fallbackCue reports whether the cue at a clause's verb is strong enough
+// to take everything before it as its speaker when no noun phrase could be
+// found there (clauseSubject).
+func fallbackCue(c cueWord) bool {
+	if c.form != formPast && c.form != formThird && !(c.form == formBase && c.lemma == "say") {
+		return false
+	}
+	return c.class == cueSpeech || c.class == cueTell
 }

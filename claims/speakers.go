@@ -1182,3 +1182,77 @@ func isPlural(w string) bool {
 	}
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "'s")
 }
+
+// clauseSubject is the last resort for a finite "say" whose subject the
+// noun-phrase rules could not take apart: "Many speakers at the service —
+// including Muslims, Christians, Jews — said", "The project's website, run
+// by Michael McDonald, said", "Democrats trying to regain control of the
+// Senate say". A verb of saying in the past or third person after a
+// clause's opening words has that clause's subject before it, so the
+// mention is everything from the clause's start (after a leading
+// conjunction or adverbial phrase) to the cue.
+func (d *doc) clauseSubject(j, lo int) mention {
+	e := j
+	for k := 0; k < 3 && e-1 >= lo && (skipBeforeCue[d.word(e-1)] && !auxiliaries[d.word(e-1)] || strings.HasSuffix(d.word(e-1), "ly") && !d.toks[e-1].upper && len(d.word(e-1)) > 4); k++ {
+		e--
+	}
+	for e-1 >= lo && d.isPunct(e-1, ',') {
+		e-- // "Carl Anthony, historian at the library, says"
+	}
+	if e-1 < lo || d.toks[e-1].kind != tWord && !d.isPunct(e-1, ')') && !d.isPunct(e-1, '%') && !isDash(d, e-1) {
+		return mention{}
+	}
+	switch w := d.word(e - 1); {
+	case closedClass[w] && w != "them" && w != "all", auxiliaries[w], isDeterminer(w), isPreposition(w), w == "who", w == "which":
+		return mention{} // "who said", "as I have said", "to say"
+	}
+	s := lo
+	for s < e && (d.word(s) == "but" || d.word(s) == "and" || d.word(s) == "so" || d.word(s) == "yet") {
+		s++
+	}
+	if w := d.word(s); isPreposition(w) || isSubordinator(w) || leadingFunction[w] || closedClass[w] && !isDeterminer(w) && !quantifiers[w] {
+		// "By an overwhelming 80%-10%, those surveyed say": the subject
+		// follows the opening phrase's comma.
+		k := s
+		for k < e && !d.isPunct(k, ',') {
+			k++
+		}
+		if k >= e-1 {
+			return mention{}
+		}
+		s = k + 1
+	}
+	if s >= e || e-s > 30 || d.wordCount(s, e) < 1 {
+		return mention{}
+	}
+	if t := d.toks[s]; t.kind != tWord || !(t.upper || t.digit || isDeterminer(t.key) || numberWord(t.key) || quantifiers[t.key]) {
+		return mention{}
+	}
+	relative := false
+	for k := s; k < e; k++ {
+		t := d.toks[k]
+		if d.inQuote[k] || t.kind == tQuote && d.mark[k] || t.kind == tPunct && (t.r == ';' || t.r == ':' || t.r == '.' || t.r == '?' || t.r == '!') {
+			return mention{}
+		}
+		if t.kind != tWord {
+			continue
+		}
+		switch t.key {
+		case "who", "whose", "which", "whom":
+			relative = true
+		}
+		if c, ok := d.cueAt(k); ok && c.form != formParticiple && c.class != cueStance && c.class != cueEvidence && !relative {
+			return mention{} // another attribution inside: not a plain subject
+		}
+		if auxiliaries[t.key] && t.key != "not" && t.key != "been" && !relative {
+			return mention{} // a finite verb: the clause has its own predicate
+		}
+	}
+	return mention{s, e}
+}
+
+// quantifiers open a speaker phrase in lower case: "most of them said".
+var quantifiers = map[string]bool{
+	"most": true, "many": true, "some": true, "several": true, "few": true, "both": true,
+	"half": true, "none": true, "dozens": true, "hundreds": true, "thousands": true, "others": true,
+}
