@@ -803,7 +803,7 @@ func (b *builder) segment(a, e, si int) {
 				k++
 			}
 			m, cue, fe, ok := b.tailFrame(k, end)
-			if !ok || d.wordCount(a, c) < 3 {
+			if !ok || d.wordCount(a, c) < 3 || !d.hasVerb(a, c) {
 				continue
 			}
 			if b.hasForwardCue(a, c) {
@@ -956,6 +956,9 @@ func (b *builder) segment(a, e, si int) {
 		}
 		if w := d.wordCount(cs, ce); w < 2 && !(w == 1 && c.class == cueStance) {
 			continue // "endorses Clinton" is enough; "said Monday" is not
+		}
+		if w := d.word(cs); (c.class == cueSpeech || c.class == cueTell) && (w == "in" || w == "at" || w == "during" || w == "via") && ce == end && d.adverbialTail(cs, cs, ce) {
+			continue // "Mr. Weiner wrote in his memo": where, not what
 		}
 		if ce == end {
 			ce = b.quoteRunsOn(cs, ce)
@@ -1374,7 +1377,8 @@ func (b *builder) hasForwardCue(a, c int) bool {
 // token k to end (or to a participial that follows).
 func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool) {
 	d := b.d
-	rest := func(from int) int {
+	rest := func(from int, c cueWord) int {
+		tail := (c.class == cueSpeech || c.class == cueTell) && from < end && adverbialPreposition(d.word(from))
 		e := from
 		for e < end && e-from < 10 {
 			if d.isPunct(e, ',') && e+1 < end && d.isParticipial(e+1) {
@@ -1389,19 +1393,29 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 				}
 			}
 			switch d.word(e) {
-			case "when", "after", "while", "before":
-				// "..., he said when asked whether ...": the frame ends
+			case "when", "after", "while", "before", "as", "because", "since":
+				// "..., he said when asked whether ...", "..., Obama told his
+				// advisers as he labored over the speech": the frame ends
 				// and a clause of its own begins.
-				if c, ok := d.cueAt(e + 1); ok && (c.form == formPast || c.form == formIng) {
+				if c, ok := d.cueAt(e + 1); ok && (c.form == formPast || c.form == formIng) && d.word(e) != "as" && d.word(e) != "because" && d.word(e) != "since" {
+					return e
+				}
+				if _, ok := pronouns[d.word(e+1)]; ok && e > from && d.word(e+1) != "who" {
 					return e
 				}
 			}
 			if !d.adverbialToken(e) {
+				if tail && d.adverbialTail(from, e, end) {
+					return end
+				}
 				return -1
 			}
 			e++
 		}
 		if e < end {
+			if tail && d.adverbialTail(from, e, end) {
+				return end
+			}
 			return -1
 		}
 		return e
@@ -1414,7 +1428,7 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 			if d.word(s.t1) == "who" || d.isPunct(s.t1, ',') && d.word(s.t1+1) == "who" {
 				return s, [2]int{k, k + n}, end, true
 			}
-			if e := rest(s.t1); e >= 0 {
+			if e := rest(s.t1, c); e >= 0 {
 				return s, [2]int{k, k + n}, e, true
 			}
 		}
@@ -1432,7 +1446,7 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 			return
 		}
 		n := d.cueLen(j, c)
-		if e := rest(j + n); e >= 0 {
+		if e := rest(j+n, c); e >= 0 {
 			return s, [2]int{j, j + n}, e, true
 		}
 		return
@@ -1451,6 +1465,69 @@ func (d *doc) hasOrgWordIn(m mention) bool {
 
 // adverbialToken reports whether token i can be part of what trails a
 // frame: `told reporters on Monday`, `said in a statement last week`.
+// adverbialTail reports whether a frame's words after its cue, [from,
+// end), are one prepositional phrase about where or how it was said, up to
+// the sentence's end: "she said in a video message to the convention". The
+// frame has been read as adverbial up to e; the rest holds no clause.
+func (d *doc) adverbialTail(from, e, end int) bool {
+	if from >= end || end-from > 20 {
+		return false
+	}
+	for k := e; k < end; k++ {
+		t := d.toks[k]
+		if t.kind == tQuote || d.inQuote[k] || t.kind == tPunct && t.r != '(' && t.r != ')' && t.r != '-' && t.r != '\'' {
+			return false
+		}
+		if t.kind != tWord {
+			continue
+		}
+		if closedClass[t.key] && !isPreposition(t.key) || auxiliaries[t.key] || isCueWord(t.key) || pronouns[t.key] != "" {
+			return false // "said in Paris that ...", "said at the rally he would ..."
+		}
+	}
+	return true
+}
+
+// hasVerb reports whether tokens [a, e) show some sign of a verb, which
+// content must have and a speaker's name with its title has not: "Mr.
+// Trump's former campaign manager, Corey Lewandowski, said the staff
+// member who ...".
+func (d *doc) hasVerb(a, e int) bool {
+	if d.paras[d.paraOf(a)].role != roleBody {
+		return true // a headline's capitals hide its verbs
+	}
+	for k := a; k < e; k++ {
+		t := d.toks[k]
+		if t.kind == tQuote && d.mark[k] || t.kind == tPunct && (t.r == '?' || t.r == '!' || t.r == ':') {
+			return true // a quotation or a question may be anything
+		}
+		if t.kind == tWord && t.digit || t.kind == tPunct && (t.r == '$' || t.r == '%') {
+			return true // "The wing cost $38.5 million": figures are claims
+		}
+		if t.kind != tWord || t.upper && k > a {
+			continue
+		}
+		w := t.key
+		if auxiliaries[w] || isCueWord(w) || pronouns[w] != "" || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "n't") || w == "to" && k+1 < e && d.toks[k+1].kind == tWord && !d.toks[k+1].upper {
+			return true
+		}
+		if !t.upper && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.ContainsAny(w, "'’") && k > a {
+			return true // "the plan works", or a plural noun: either way not a bare name
+		}
+	}
+	return false
+}
+
+// adverbialPreposition opens a phrase of place, time or medium after a
+// verb of saying: "said in a video message", "told reporters at the rally".
+func adverbialPreposition(w string) bool {
+	switch w {
+	case "in", "on", "at", "during", "after", "before", "from", "via", "while":
+		return true
+	}
+	return false
+}
+
 func (d *doc) adverbialToken(i int) bool {
 	t := d.toks[i]
 	if t.kind != tWord {
@@ -1882,6 +1959,18 @@ func (d *doc) relativeSubject(j, lo int) mention {
 		if w := d.word(h); w == "and" || w == "but" {
 			continue // "who worshiped here and who did not want to be named"
 		}
+		paren := -1
+		if d.isPunct(h, ')') {
+			// "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said"
+			o := h - 1
+			for o > lo && h-o < 10 && !d.isPunct(o, '(') {
+				o--
+			}
+			if !d.isPunct(o, '(') {
+				return mention{}
+			}
+			paren, h = h+1, o-1
+		}
 		if h < lo || d.toks[h].kind != tWord {
 			return mention{}
 		}
@@ -1892,6 +1981,9 @@ func (d *doc) relativeSubject(j, lo int) mention {
 		s := d.npStart(h, lo)
 		if !d.sentenceOpens(s) && !d.isPunct(s-1, ',') {
 			return mention{}
+		}
+		if paren > 0 {
+			return mention{s, paren}
 		}
 		return mention{s, h + 1}
 	}

@@ -1248,6 +1248,14 @@ func (d *doc) clauseSubject(j, lo int) mention {
 			return mention{} // a finite verb: the clause has its own predicate
 		}
 	}
+	// The mention is the head phrase, before any appositive, parenthetical
+	// or relative clause: "The project's website, run by ...".
+	for k := s + 1; k < e; k++ {
+		t := d.toks[k]
+		if t.kind == tPunct && (t.r == ',' || t.r == '(' || isDash(d, k)) || t.kind == tWord && (t.key == "who" || t.key == "whose" || t.key == "which" || t.key == "whom") {
+			return mention{s, k}
+		}
+	}
 	return mention{s, e}
 }
 
