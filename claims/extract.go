@@ -497,8 +497,11 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 				e = q.last + 1
 				continue
 			}
-			if d.isPunct(e, ',') && e+1 < hi && (d.toks[e+1].kind == tQuote || d.isParticipial(e+1)) {
+			if d.isPunct(e, ',') && e+1 < hi && (d.toks[e+1].kind == tQuote || d.isParticipial(e+1) || d.relativeCue(e+1) || d.newAttribution(e+1, hi)) {
 				return e
+			}
+			if w := d.word(e); (w == "when" || w == "after" || w == "if") && d.word(e+1) == "asked" && e > from {
+				return e // `," Nunberg said when asked how ...`: the question is a claim too
 			}
 			e++
 		}
@@ -766,7 +769,7 @@ func (b *builder) segment(a, e, si int) {
 		return
 	}
 	start := a
-	start = b.askedOrPoll(a, end)
+	start = b.askedOrPoll(a, end, e)
 	// "According to X, CONTENT"
 	if d.word(a) == "according" && d.word(a+1) == "to" {
 		if m := d.sourceAfter(a+2, end); m.ok() && d.isPunct(m.t1, ',') {
@@ -922,6 +925,11 @@ func (b *builder) segment(a, e, si int) {
 					continue
 				}
 			}
+		case d.relativeCue(a) && j <= a+4 && len(b.claims) > 0 && b.claimEnd(len(b.claims)-1) <= a && d.sentOf(b.claimEnd(len(b.claims)-1)-1) == si:
+			// `"...," said Alan Berger, a doctor, who said he is ...`: the
+			// frame's speaker says more.
+			k := len(b.claims) - 1
+			inherit, m = k, b.claims[k].spk
 		case j-1 >= a && d.afterConjunction(j) && d.coordinatedCue(j):
 			// "said A and warned B", "FBI officials were angered by the
 			// deal and predicted ...": the subject of the clause before.
@@ -1378,6 +1386,12 @@ func (b *builder) hasForwardCue(a, c int) bool {
 func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool) {
 	d := b.d
 	rest := func(from int, c cueWord) int {
+		if c.class == cueTell && from < end && !adverbialPreposition(d.word(from)) {
+			// "..., Ash Carter told a Senate panel Wednesday": the listener.
+			if l := d.npAfter(from, end); l.ok() && l.t1-l.t0 <= 6 {
+				from = l.t1
+			}
+		}
 		tail := (c.class == cueSpeech || c.class == cueTell) && from < end && adverbialPreposition(d.word(from))
 		e := from
 		for e < end && e-from < 10 {
@@ -1386,6 +1400,9 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 			}
 			if d.isPunct(e, ',') && e+1 < end {
 				// ", who served as ...", ", a fellow at ...": the rest describes the speaker.
+				if d.relativeCue(e + 1) {
+					return e // ", who said he would ...": a claim of the speaker's own
+				}
 				if w := d.word(e + 1); w == "who" || w == "a" || w == "an" || w == "the" || titles[w] || d.toks[e+1].digit || d.toks[e+1].upper && d.paras[d.paraOf(e)].role == roleBody {
 					if !d.hasQuote(e, end) {
 						return end
@@ -1486,6 +1503,12 @@ func (d *doc) adverbialTail(from, e, end int) bool {
 		}
 	}
 	return true
+}
+
+// relativeCue reports whether a relative clause with a cue of its own
+// starts at token i: "who said", "who has also argued".
+func (d *doc) relativeCue(i int) bool {
+	return d.word(i) == "who" && d.coordinatedCue(i+1)
 }
 
 // hasVerb reports whether tokens [a, e) show some sign of a verb, which
@@ -1845,13 +1868,15 @@ func pollWord(w string) bool {
 // someone, attributed to no one) and "In a CNN poll released Monday,
 // CONTENT" (the poll is the source). It adds the claim and returns where
 // the rest of the segment starts, or a.
-func (b *builder) askedOrPoll(a, end int) int {
+func (b *builder) askedOrPoll(a, end, e int) int {
 	d := b.d
 	if !d.toks[a].upper || !d.sentenceOpens(a) {
 		return a
 	}
 	comma := func(from int) int {
-		for c := from; c < end && c-from < 40; c++ {
+		// The segment may end at the comma: "Asked whether ..., she
+		// said, "..."" leaves only the question to this segment.
+		for c := from; c < e && c-from < 40; c++ {
 			if d.isPunct(c, ',') && !d.inQuote[c] {
 				return c
 			}
@@ -1863,16 +1888,39 @@ func (b *builder) askedOrPoll(a, end int) int {
 	}
 	switch d.word(a) {
 	case "asked":
-		switch d.word(a + 1) {
-		case "whether", "if", "what", "how", "why", "who", "when", "where", "which", "about":
-		default:
+		// "Asked whether he would run, Smith said", "Asked by Matt Lauer
+		// whether ...", "Asked during a debate why ...": the question is
+		// reported, its asker (when named) the source.
+		var spk mention
+		k := a + 1
+		if d.word(k) == "by" {
+			if spk = d.npAfter(k+1, end); !spk.ok() {
+				return a
+			}
+			k = spk.t1
+		}
+		q := -1
+		for j := k; j < end && j-k < 10 && !d.isPunct(j, ','); j++ {
+			switch d.word(j) {
+			case "whether", "if", "what", "how", "why", "who", "when", "where", "which", "about", "to":
+				q = j
+			}
+			if q >= 0 {
+				break
+			}
+		}
+		if q < 0 {
 			return a
 		}
-		c := comma(a + 1)
-		if c < 0 || d.wordCount(a+1, c) < 2 {
+		c := comma(q)
+		if c < 0 || d.wordCount(q, c) < 2 {
 			return a
 		}
-		b.add(pending{kind: b.kindOf(a+1, c), parts: [][2]int{{a + 1, c}}, cue: [2]int{a, a + 1}, inherit: -1, conf: 0.5})
+		cs := q
+		if d.word(q) == "about" {
+			cs = q + 1
+		}
+		b.add(pending{kind: b.kindOf(cs, c), parts: [][2]int{{cs, c}}, spk: spk, cue: [2]int{a, a + 1}, inherit: -1, conf: 0.5})
 		return c + 1
 	case "in":
 		c := comma(a + 1)
