@@ -765,6 +765,11 @@ func (b *builder) reportedSpeech() {
 func (b *builder) segment(a, e, si int) {
 	d := b.d
 	end := trimEnd(d, a, e)
+	if d.isPunct(a, '(') && end-1 > a && d.isPunct(end-1, ')') {
+		// "(The French are big fans of the show, Mr. Madden said.)": an
+		// aside in brackets is a sentence like any other.
+		a, end = a+1, trimEnd(d, a+1, end-1)
+	}
 	if d.wordCount(a, end) < 3 {
 		return
 	}
@@ -1320,7 +1325,25 @@ func (b *builder) mainSubject(a, j int) mention {
 		for e < j && d.toks[e].kind == tWord && (d.toks[e].upper || d.word(e) == "of") {
 			e++
 		}
-		if e > s && e < j && d.toks[e].kind == tWord && !d.toks[e].upper && !closedClass[d.word(e)] && speakerNouns[d.word(e)] == "" && !orgWords[d.word(e)] {
+		if e > s && d.isPunct(e, '(') {
+			// "Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed ..."
+			k := e + 1
+			for k < j && k-e < 8 && !d.isPunct(k, ')') {
+				k++
+			}
+			if d.isPunct(k, ')') {
+				e = k + 1
+			}
+		}
+		v := e
+		if d.word(v) == "on" && isWeekday(d.word(v+1)) {
+			v += 2
+		} else if (d.word(v) == "last" || d.word(v) == "this") && (d.word(v+1) == "week" || d.word(v+1) == "month") {
+			v += 2
+		} else if isWeekday(d.word(v)) {
+			v++
+		}
+		if e > s && v < j && d.toks[v].kind == tWord && !d.toks[v].upper && !closedClass[d.word(v)] && speakerNouns[d.word(v)] == "" && !orgWords[d.word(v)] {
 			return mention{s, e}
 		}
 	}
@@ -1600,7 +1623,7 @@ func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 		case "i", "we", "they", "you", "who", "%", "percent", "those", "whom", "many", "some", "most", "others":
 			return true
 		}
-		if d.toks[m.t1-1].digit || d.hasWord(m.t0, m.t1, "and") {
+		if d.toks[m.t1-1].digit || d.isPunct(m.t1-1, '%') || d.hasWord(m.t0, m.t1, "and") {
 			return true // "Mr. Grassley and Mr. Leahy say"
 		}
 		return isPlural(head) || speakerNouns[head] == Anonymous && head != "official" && head != "source"

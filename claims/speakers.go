@@ -33,7 +33,8 @@ var skipBeforeCue = map[string]bool{
 	"continued": true, "went": true, "on": true, "all": true, "both": true, "too": true,
 	"specifically": true, "directly": true, "correctly": true, "falsely": true, "wrongly": true,
 	"rightly": true, "famously": true, "memorably": true, "notably": true, "essentially": true,
-	"basically": true,
+	"basically": true, "however": true, "here": true, "meanwhile": true, "instead": true,
+	"likewise": true, "similarly": true,
 }
 
 // auxiliaries let any form of the cue follow: "will say", "has said".
@@ -601,11 +602,11 @@ func (d *doc) shareSubject(j, lo int) mention {
 	// "..., while 61 percent say": a conjunction opens the clause.
 	switch d.word(k - 1) {
 	case "while", "though", "although", "whereas", "and", "but":
-		if d.isPunct(k-2, ',') || d.sentenceOpens(k-1) {
-			return mention{k, j + 1}
-		}
+		return mention{k, j + 1}
 	}
-	if !d.sentenceOpens(k) && !d.isPunct(k-1, ',') {
+	// "...: 47% say", "...; 26% say": a share opens the clause after a
+	// colon, semicolon or dash too.
+	if !d.sentenceOpens(k) && !d.isPunct(k-1, ',') && !d.isPunct(k-1, ':') && !d.isPunct(k-1, ';') && !isDash(d, k-1) {
 		return mention{}
 	}
 	return mention{k, j + 1}
