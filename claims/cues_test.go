@@ -60,7 +60,8 @@ func TestCues(t *testing.T) {
 		{"saw an object", "The senator saw a large crowd at the rally in Ohio.", "", ""},
 		{"possessive noun cue", "Trump stood by his claim that the wall would pay for itself.", "claim", "that the wall would pay for itself"},
 		{"possessive stance noun", "Cruz stepped up his attacks on Trump.", "attacks on", "Trump"},
-		{"appeared to", "The two men appeared to hash out their differences.", "appeared", "to hash out their differences"},
+		// What seems is the whole clause, in two parts around the cue, held by no one.
+		{"appeared to", "The two men appeared to hash out their differences.", "appeared", "The two men appeared to hash out their differences"},
 		{"appeared on", "Warren appeared on the late-night show with Rachel Maddow.", "", ""},
 		{"expressed concern about", "Voting rights advocates have expressed deep concern about the policy.", "expressed", "the policy"},
 		{"expressed concern that", "Several senators expressed concern that the deal would collapse.", "expressed", "that the deal would collapse"},

@@ -983,6 +983,19 @@ func (b *builder) segment(a, e, si int) {
 		case cueStance:
 			conf = 0.5
 		}
+		if (c.lemma == "seem" || c.lemma == "appear") && inherit < 0 && m.t1 <= j {
+			// "The music seemed to match the mood": an impression with no
+			// one to hold it; what seems is the whole clause, its subject
+			// and what follows the cue ("it seems that" has no subject).
+			parts := [][2]int{{m.t0, m.t1}, {cs, ce}}
+			if w := d.word(m.t0); m.t1-m.t0 == 1 && (w == "it" || w == "there") {
+				parts = parts[1:]
+			}
+			b.add(pending{kind: b.kindOf(cs, ce), parts: parts, cue: [2]int{j, j + n}, inherit: -1, conf: 0.45})
+			j = ce - 1
+			start = ce
+			continue
+		}
 		if inherit >= 0 {
 			b.claims = append(b.claims, pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + n}, inherit: inherit, conf: conf - 0.1})
 			b.markUsed(j, ce)

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -362,6 +363,14 @@ func splitSentences(text string, toks []tok, p int, pa *para, sents []sent) []se
 	start := pa.t0
 	for i := pa.t0; i < pa.t1; i++ {
 		t := toks[i]
+		if t.kind == tWord && i+1 < pa.t1 && t.spaceAfter && stopEnds(text, t) && opensSentence(toks[i+1]) {
+			// "... entering the U.S. While Clinton has ...": an
+			// abbreviation's stop ends the sentence too when a word that
+			// only opens sentences follows.
+			sents = append(sents, sent{t0: start, t1: i + 1, p: p})
+			start = i + 1
+			continue
+		}
 		if t.kind != tPunct || !(t.r == '.' || t.r == '!' || t.r == '?' || t.r == '…') {
 			continue
 		}
@@ -393,6 +402,41 @@ func splitSentences(text string, toks []tok, p int, pa *para, sents []sent) []se
 	}
 	pa.s1 = len(sents)
 	return sents
+}
+
+// stopEnds reports whether word token t is an abbreviation that may end a
+// sentence with its own stop: "U.S.", "D.C.", "p.m.", "Inc." (not a title
+// such as "Mr." or "Sen.", which a name always follows).
+func stopEnds(text string, t tok) bool {
+	if t.end-t.start < 2 || text[t.end-1] != '.' {
+		return false
+	}
+	w := text[t.start : t.end-1]
+	if strings.IndexByte(w, '.') >= 0 {
+		return true // U.S., D.C., a.m.
+	}
+	switch strings.ToLower(w) {
+	case "inc", "co", "corp", "ltd", "jr", "sr", "etc", "bros":
+		return true
+	}
+	return false
+}
+
+// opensSentence reports whether a capitalised word is one that opens
+// sentences rather than names: "While", "The", "He", "But".
+func opensSentence(t tok) bool {
+	if t.kind != tWord || !t.upper {
+		return false
+	}
+	switch t.key {
+	case "the", "he", "she", "it", "they", "we", "i", "but", "and", "while", "this", "that", "these",
+		"those", "there", "his", "her", "their", "its", "our", "a", "an", "in", "on", "at", "after",
+		"when", "if", "as", "so", "yet", "still", "now", "then", "however", "meanwhile", "since",
+		"although", "though", "because", "many", "some", "most", "other", "others", "one", "both",
+		"what", "who", "why", "how", "last", "earlier", "later", "instead", "even", "for", "with":
+		return true
+	}
+	return false
 }
 
 func startsSentence(text string, t tok) bool {
