@@ -22,7 +22,7 @@ FUZZ_PARSERS := ./api:FuzzDecode ./api:FuzzPageToken ./api:FuzzETag ./api:FuzzPa
 help:
 	@echo "make run     set up everything on this machine and serve Crosscheck on http://localhost:8080"
 	@echo "make test    vet, Go tests with -race on real PostgreSQL, fuzzing, frontend unit and browser tests"
-	@echo "make eval    score the claim extractor on the PolNeAR dev split (needs ../shared)"
+	@echo "make eval    score the claim extractor on the PolNeAR dev and train splits (needs ../shared)"
 	@echo "make eval-matching   score evidence retrieval and stance on Emergent (needs ../shared)"
 	@echo "make bench   extraction benchmarks"
 
@@ -79,7 +79,12 @@ e2e: frontend chromium
 
 eval:
 	$(GO) run ./cmd/crosscheck extract --jsonl < ../shared/eval-data/polnear/jsonl/dev.jsonl > /tmp/crosscheck-dev-pred.jsonl
-	python3 ../shared/eval/score_attribution.py ../shared/eval-data/polnear/jsonl/dev.jsonl /tmp/crosscheck-dev-pred.jsonl
+	@echo "PolNeAR dev (84 articles):"
+	@python3 ../shared/eval/score_attribution.py ../shared/eval-data/polnear/jsonl/dev.jsonl /tmp/crosscheck-dev-pred.jsonl
+	$(GO) run ./cmd/polnear-jsonl ../shared/eval-data/polnear/data train > /tmp/crosscheck-train-gold.jsonl
+	$(GO) run ./cmd/crosscheck extract --jsonl < /tmp/crosscheck-train-gold.jsonl > /tmp/crosscheck-train-pred.jsonl
+	@echo "PolNeAR train (840 articles):"
+	@python3 ../shared/eval/score_attribution.py /tmp/crosscheck-train-gold.jsonl /tmp/crosscheck-train-pred.jsonl
 
 eval-matching:
 	$(GO) run ./cmd/crosscheck eval-matching --fnc1 ../shared/eval-data/fnc1
