@@ -189,7 +189,7 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 		return cueWord{}, false // "As Smith put it, ...", not "put it on the table"
 	}
 	if c.lemma == "call" && (c.form == formBase || c.form == formThird || c.form == formIng && !d.isPunct(i-1, ',')) && d.word(i+1) != "for" && d.word(i+1) != "on" &&
-		!(c.form != formIng && i+1 < len(d.toks) && d.toks[i+1].kind == tWord && (objectPronoun(d.word(i+1)) || d.word(i+1) == "it" || d.word(i+1) == "this" || d.toks[i+1].upper && !d.toks[i].upper)) {
+		!(i+1 < len(d.toks) && d.toks[i+1].kind == tWord && (objectPronoun(d.word(i+1)) || d.word(i+1) == "it" || d.word(i+1) == "this" || d.toks[i+1].upper && !d.toks[i].upper)) {
 		// "Sanders calls Clinton unqualified", "Others call it the nerd prom"
 		return cueWord{}, false // "calls" and "call" are nouns unless "calls for"
 	}
@@ -910,6 +910,25 @@ func (b *builder) segment(a, e, si int) {
 		}
 		if acc >= 0 && j < acc {
 			continue // "X declined to renew the offer, according to Y": all of it is Y's
+		}
+		if c.form == formIng && c.class != cueEvidence && c.lemma != "continue" {
+			// "..., with the American Federation of Teachers calling her
+			// the champion": a participle with a subject of its own.
+			if m, _ := d.subjectBefore(j, start); m.ok() && m.t0-1 >= start && (d.word(m.t0-1) == "with" || d.word(m.t0-1) == "and" && (d.isPunct(m.t0-2, ',') || isDash(d, m.t0-2))) {
+				if _, pro := pronouns[d.word(m.t0)]; !pro {
+					cs := b.contentStart(c, j+n, end)
+					ce := b.contentEnd(cs, end)
+					if c.class == cueStance || c.class == cueBelief && d.word(cs) == "to" {
+						ce = d.phraseEnd(cs, ce)
+					}
+					if d.wordCount(cs, ce) >= 1 {
+						b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + n}, inherit: -1, conf: 0.6})
+						j = ce - 1
+						start = ce
+						continue
+					}
+				}
+			}
 		}
 		inherit := -1
 		m, aux := d.subjectBefore(j, start)
