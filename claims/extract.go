@@ -188,6 +188,9 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 	if c.lemma == "put it" && !(d.isPunct(i+2, ',') || d.isPunct(i+2, ':') || i+2 < len(d.toks) && d.toks[i+2].kind == tQuote) {
 		return cueWord{}, false // "As Smith put it, ...", not "put it on the table"
 	}
+	if c.lemma == "call" && d.whatBefore(i) >= 0 {
+		return c, true // "what economists call spending"
+	}
 	if c.lemma == "call" && (c.form == formBase || c.form == formThird || c.form == formIng && !d.isPunct(i-1, ',')) && d.word(i+1) != "for" && d.word(i+1) != "on" &&
 		!(i+1 < len(d.toks) && d.toks[i+1].kind == tWord && (objectPronoun(d.word(i+1)) || d.word(i+1) == "it" || d.word(i+1) == "this" || d.toks[i+1].upper && !d.toks[i].upper)) {
 		// "Sanders calls Clinton unqualified", "Others call it the nerd prom"
@@ -218,6 +221,27 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 		}
 	}
 	return c, true
+}
+
+// whatBefore returns the "what" that opens the clause of the verb at i,
+// "what it calls", "what Bay Buchanan, a Reagan aide, called", or -1.
+func (d *doc) whatBefore(i int) int {
+	for k := i - 1; k >= 0 && i-k <= 12; k-- {
+		t := d.toks[k]
+		if t.kind == tQuote || t.kind == tPunct && t.r != ',' && t.r != '.' && t.r != '-' {
+			return -1
+		}
+		switch t.key {
+		case "what":
+			if k < i-1 && t.kind == tWord {
+				return k
+			}
+			return -1
+		case "that", "which", "who", "and", "but", "is", "was", "are", "were":
+			return -1
+		}
+	}
+	return -1
 }
 
 // seeAs reports whether the "see" at token i judges its object: an "as"
@@ -1001,6 +1025,14 @@ func (b *builder) segment(a, e, si int) {
 			conf = 0.55
 		case cueStance:
 			conf = 0.5
+		}
+		if w := d.whatBefore(j); c.lemma == "call" && w >= 0 && inherit < 0 && m.t0 == w+1 {
+			// "building what it calls “psychographic” profiles": the label is
+			// the speaker's; "what" stands for the thing labelled.
+			b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{w, w + 1}, {cs, ce}}, spk: m, cue: [2]int{j, j + n}, inherit: -1, conf: 0.5})
+			j = ce - 1
+			start = ce
+			continue
 		}
 		if (c.lemma == "seem" || c.lemma == "appear") && inherit < 0 && m.t1 <= j {
 			// "The music seemed to match the mood": an impression with no
@@ -2114,7 +2146,7 @@ func (d *doc) phraseEnd(cs, ce int) int {
 			continue
 		}
 		t := d.toks[j]
-		if t.kind == tPunct && (t.r == ',' || t.r == ';' || t.r == '—' || t.r == '(' || t.r == ':') {
+		if t.kind == tPunct && (t.r == ',' || t.r == ';' || t.r == '—' || t.r == '(' || t.r == ')' || t.r == ':') {
 			return j
 		}
 		if c, ok := d.cueAt(j); ok && c.class == cueSpeech && (c.form == formPast || c.form == formThird) {
