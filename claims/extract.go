@@ -170,11 +170,20 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 	if ps := cueParticles[c.lemma]; ps != nil && !slices.Contains(ps, d.word(i+1)) {
 		return cueWord{}, false
 	}
-	if (c.lemma == "maintain" || c.lemma == "find" && c.form == formBase || c.lemma == "report" && c.form == formThird) && d.word(i+1) != "that" {
+	if (c.lemma == "maintain" || c.lemma == "rule" || c.lemma == "find" && c.form == formBase || c.lemma == "report" && c.form == formThird) && d.word(i+1) != "that" {
 		return cueWord{}, false // "maintained a lead", "find a way", "reports of": no statement
 	}
 	if c.lemma == "read" && !d.isPunct(i+1, ':') && !(i+1 < len(d.toks) && d.toks[i+1].kind == tQuote) && !d.isPunct(i-1, ',') {
 		return cueWord{}, false // `the sign reads: "..."`, `," reads the sign`, not "reads books"
+	}
+	if c.form == formAdjective && d.word(i+1) != "that" && !(c.lemma == "eager" && d.word(i+1) == "to") {
+		return cueWord{}, false // "confident that", not "a confident speech"
+	}
+	if c.lemma == "pledge" && (d.word(i+1) == "delegates" || d.word(i+1) == "delegate") {
+		return cueWord{}, false // "271 pledged delegates": an adjective
+	}
+	if c.lemma == "aim" && d.word(i+1) != "to" {
+		return cueWord{}, false // "aims to shape the party", not "aimed at voters"
 	}
 	if c.lemma == "appear" && d.word(i+1) != "to" && d.word(i+1) != "that" && !(d.word(i+1) == "as" && d.word(i+2) == "if") {
 		return cueWord{}, false // "appeared to back down", not "appeared on Fox News"
@@ -281,17 +290,19 @@ func (d *doc) cueLen(i int, c cueWord) int {
 // cueParticles are the words some cues need after them: "point out" or
 // "point to", "refer to", "talk about", "rail against".
 var cueParticles = map[string][]string{
-	"point":   {"out", "to"},
-	"refer":   {"to"},
-	"talk":    {"about", "of"},
-	"speak":   {"about", "of", "out"},
-	"rail":    {"against"},
-	"push":    {"for"},
-	"focus":   {"on"},
-	"vote":    {"for", "against"},
-	"lay out": {"out"},
-	"go on":   {"on"},
-	"put it":  {"it"},
+	"point":    {"out", "to"},
+	"refer":    {"to"},
+	"talk":     {"about", "of"},
+	"speak":    {"about", "of", "out"},
+	"rail":     {"against"},
+	"push":     {"for"},
+	"focus":    {"on"},
+	"vote":     {"for", "against"},
+	"lay out":  {"out"},
+	"lash out": {"out"},
+	"weigh in": {"in"},
+	"go on":    {"on"},
+	"put it":   {"it"},
 }
 
 // pending is a claim being built: token ranges until drafts() turns it
@@ -1696,6 +1707,8 @@ func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 		return beAux || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "'re") || strings.HasSuffix(prev, "'m")
 	case formParticiple:
 		return aux && !beAux
+	case formAdjective:
+		return beAux || prev == "remain" || prev == "remains" || prev == "remained" || strings.HasSuffix(prev, "'re") || strings.HasSuffix(prev, "'m")
 	case formPast:
 		if beAux {
 			return false
@@ -2296,8 +2309,8 @@ func (b *builder) headlines() {
 		}
 		n := len(b.claims)
 		a, end := pa.t0, trimEnd(d, pa.t0, pa.t1)
-		if c := b.headlineColon(a, end); c > 0 {
-			if d.word(a) == "the" && d.word(a+1) == "latest" || c-a > 7 {
+		if c, label := b.headlineColon(a, end); c > 0 {
+			if label || c-a > 7 {
 				a = c + 1
 			} else if d.wordCount(c+1, end) >= 2 {
 				b.add(pending{kind: Headline, parts: [][2]int{{c + 1, end}}, spk: mention{a, c}, cue: [2]int{c, c + 1}, inherit: -1, conf: 0.7})
@@ -2305,6 +2318,12 @@ func (b *builder) headlines() {
 		}
 		if len(b.claims) == n {
 			b.segment(a, pa.t1, d.sentOf(a))
+		}
+		if len(b.claims) == n {
+			b.headlineInfinitive(a, end)
+		}
+		for k := n; k < len(b.claims); k++ {
+			b.headlineTrim(k)
 		}
 		for k := n; k < len(b.claims); k++ {
 			if c, _ := d.cueAt(b.claims[k].cue[0]); (c.lemma == "expect" || !b.claims[k].spk.ok()) && (c.class == cueBelief || c.class == cueEvidence) {
@@ -2324,26 +2343,185 @@ func (b *builder) headlines() {
 	}
 }
 
-// headlineColon finds "Speaker: statement" at the start of a headline.
-func (b *builder) headlineColon(a, end int) int {
+// headlineInfinitive finds the headline's future tense, a subject and "to"
+// with a cue: "AFL-CIO to endorse Clinton", "Rep. Welch to back Sanders
+// for president", "Clinton to call for wider efforts to cure Alzheimer's".
+func (b *builder) headlineInfinitive(a, end int) {
 	d := b.d
-	for c := a; c < end && c-a <= 8; c++ {
-		if d.isPunct(c, ':') {
-			if c == a {
-				return -1
+	for t := a + 1; t < end && t-a <= 5; t++ {
+		w := d.word(t)
+		if w == "to" {
+			if !(d.toks[a].upper || d.toks[a].digit) || d.toks[t-1].kind != tWord {
+				return
 			}
-			for k := a; k < c; k++ {
-				if d.toks[k].kind != tWord || !d.toks[k].upper && d.word(k) != "of" {
-					return -1
+			c, ok := d.cueAt(t + 1)
+			if d.word(t+1) == "back" {
+				c, ok = cueWord{lemma: "back", class: cueStance, form: formBase}, true
+			}
+			if !ok || c.form != formBase || c.class == cueBelief || c.class == cueEvidence {
+				return // "10 Things to Know for Today"
+			}
+			n := d.cueLen(t+1, c)
+			cs := t + 1 + n
+			for i := cs; i < end; i++ {
+				if d.isPunct(i, ',') && !d.inQuote[i] {
+					return // "Ready to back Clinton, Obama works to unite Dems"
 				}
 			}
-			return c
+			if w := d.wordCount(cs, end); w < 2 && !(w == 1 && c.class == cueStance) {
+				return
+			}
+			b.add(pending{kind: b.kindOf(cs, end), parts: [][2]int{{cs, end}}, spk: mention{a, t}, cue: [2]int{t, cs}, inherit: -1, conf: 0.6})
+			return
 		}
-		if d.toks[c].kind != tWord {
-			return -1
+		switch {
+		case d.isPunct(t, ','), w == "and":
+		case d.toks[t].kind != tWord, isCueWord(w):
+			return
+		case !d.toks[t].upper && !d.toks[t].digit && speakerNouns[w] == "":
+			return // "Congress set to dump No Child Left Behind"
 		}
 	}
-	return -1
+}
+
+// headlineTrim cuts the content of headline claim k where the headline
+// moves on: at a spaced dash ("Just Said Something About Trump – It Might
+// Surprise You"); at a second cue of the same speaker after "and" or a
+// comma, which becomes a claim of its own ("Backs Trump And Denounces
+// Clinton", "slams Trump, praises Clinton"); and after a stance verb's
+// object, at an adverbial phrase ("Defends Trump Amid Controversies",
+// "Endorses Paul Ryan With Trump's Blessing").
+func (b *builder) headlineTrim(k int) {
+	d := b.d
+	p := b.claims[k]
+	if len(p.parts) != 1 || p.cue[1] <= p.cue[0] {
+		return
+	}
+	c, ok := d.cueAt(p.cue[0])
+	if !ok && d.word(p.cue[0]) == "to" {
+		c, ok = d.cueAt(p.cue[0] + 1)
+		if d.word(p.cue[0]+1) == "back" {
+			c, ok = cueWord{lemma: "back", class: cueStance, form: formBase}, true
+		}
+	}
+	if !ok {
+		return
+	}
+	cs, ce := p.parts[0][0], p.parts[0][1]
+	for i := cs + 1; i < ce; i++ {
+		if d.inQuote[i] {
+			continue
+		}
+		if isDash(d, i) && d.toks[i].spaceBefor && d.toks[i].spaceAfter {
+			b.claims[k].parts[0][1] = trimEnd(d, cs, i)
+			return
+		}
+		if j, n := b.headlineNextCue(i, c); n > 0 && d.wordCount(cs, i) >= 1 {
+			b.claims[k].parts[0][1] = i
+			if d.wordCount(j+n, ce) >= 1 {
+				b.claims = append(b.claims, pending{kind: b.kindOf(j+n, ce), parts: [][2]int{{j + n, ce}}, spk: p.spk, cue: [2]int{j, j + n}, inherit: k, conf: p.conf})
+			}
+			return
+		}
+		if c.class == cueStance {
+			switch d.word(i) {
+			case "amid", "with", "despite", "during", "while", "as", "but":
+				if d.word(i) == "as" && pronouns[d.word(i+1)] == "" {
+					continue // "praises Clinton as 'work horse'": the label stays
+				}
+				b.claims[k].parts[0][1] = i
+				return
+			}
+		}
+	}
+	// The content may already end at the comma: "slams Trump, praises Clinton".
+	pa := d.paras[d.paraOf(cs)]
+	if end := trimEnd(d, pa.t0, pa.t1); ce < end {
+		if j, n := b.headlineNextCue(ce, c); n > 0 && !d.used[j] && d.wordCount(j+n, end) >= 1 {
+			b.claims = append(b.claims, pending{kind: b.kindOf(j+n, end), parts: [][2]int{{j + n, end}}, spk: p.spk, cue: [2]int{j, j + n}, inherit: k, conf: p.conf})
+			b.markUsed(j, end)
+		}
+	}
+}
+
+// headlineNextCue reports a second cue of the form of c joined at token i
+// by a comma or "and": ", praises", "And Denounces", ", then takes". It
+// returns the cue's first token and length, or a length of 0.
+func (b *builder) headlineNextCue(i int, c cueWord) (int, int) {
+	d := b.d
+	if !d.isPunct(i, ',') && d.word(i) != "and" || d.inQuote[i] {
+		return 0, 0
+	}
+	j := i + 1
+	if d.word(j) == "and" || d.word(j) == "then" || d.word(j) == "also" {
+		j++
+	}
+	nc, ok := d.cueAt(j)
+	if !ok || nc.form != c.form || nc.form != formThird && nc.form != formPast {
+		return 0, 0
+	}
+	return j, d.cueLen(j, nc)
+}
+
+// headlineColon finds "Speaker: statement" at the start of a headline and
+// returns the colon's token, or -1. label reports a prefix that names a
+// section or teases rather than speaks: "The Latest: ...", "Breaking: ...",
+// "FIX IS IN: ...". A speaker is capitalised words, possibly with speaker
+// nouns and linking words in lower case: "Clinton camp: ...", "WSJ
+// editorial: ...", "Former AG Mukasey at RNC: ...".
+func (b *builder) headlineColon(a, end int) (c int, label bool) {
+	d := b.d
+	for c = a; c < end && c-a <= 8; c++ {
+		if d.isPunct(c, ':') {
+			if c == a || !d.toks[a].upper || d.word(a) == "a" || d.word(a) == "an" {
+				return -1, false // "A Curious Plan to Fight Climate Change: ..." describes
+			}
+			caps, labels := true, true
+			for k := a; k < c; k++ {
+				t := d.toks[k]
+				if t.kind == tQuote && k > a && !t.spaceBefor && strings.HasSuffix(d.word(k-1), "s") {
+					continue // "Democrats' new warning: ..."
+				}
+				if t.kind != tWord {
+					return -1, false
+				}
+				w := d.word(k)
+				if !t.upper && w != "of" && !(k > a && colonSpeakerWord(w)) {
+					return -1, false
+				}
+				labels = labels && headlineLabels[w]
+				caps = caps && strings.ToUpper(d.text[t.start:t.end]) == d.text[t.start:t.end]
+			}
+			label = labels || caps && d.wordCount(a, c) >= 2 || d.word(a) == "the" && d.word(a+1) == "latest" && c == a+2
+			return c, label
+		}
+		if d.toks[c].kind != tWord && !(d.toks[c].kind == tQuote && c > a && !d.toks[c].spaceBefor) {
+			return -1, false
+		}
+	}
+	return -1, false
+}
+
+// colonSpeakerWord reports whether a lower-case word may stand in the
+// speaker before a headline's colon: "Clinton camp", "IG report",
+// "Clinton to Planned Parenthood".
+func colonSpeakerWord(w string) bool {
+	switch w {
+	case "camp", "editorial", "warning", "reaction", "at", "to":
+		return true
+	}
+	return speakerNouns[w] != ""
+}
+
+// headlineLabels are the words of headline prefixes that name a section or
+// tease the story: "Breaking: ...", "Wow: ...", "Just Leaked: ...".
+var headlineLabels = map[string]bool{
+	"breaking": true, "exclusive": true, "wow": true, "boom": true, "look": true, "watch": true,
+	"revealed": true, "bombshell": true, "busted": true, "byline": true, "just": true, "leaked": true,
+	"in": true, "update": true, "updated": true, "video": true, "photos": true, "live": true,
+	"developing": true, "urgent": true, "alert": true, "flashback": true, "exposed": true,
+	"must": true, "see": true, "news": true, "editorial": true, "opinion": true, "analysis": true,
+	"paid": true, "notice": true, "whoa": true, "ouch": true, "listen": true,
 }
 
 // outletOwn adds captions and, for every body sentence that no claim
