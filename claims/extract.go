@@ -232,6 +232,17 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 	return c, true
 }
 
+// supportVerb reports whether a stance cue states support or opposition,
+// which its participle keeps after a noun: "the super PAC backing Bush",
+// "voters opposing the deal".
+func supportVerb(lemma string) bool {
+	switch lemma {
+	case "support", "back", "oppose", "endorse", "favor":
+		return true
+	}
+	return false
+}
+
 // whatBefore returns the "what" that opens the clause of the verb at i,
 // "what it calls", "what Bay Buchanan, a Reagan aide, called", or -1.
 func (d *doc) whatBefore(i int) int {
@@ -949,7 +960,7 @@ func (b *builder) segment(a, e, si int) {
 		if c.form == formIng && c.class != cueEvidence && c.lemma != "continue" {
 			// "..., with the American Federation of Teachers calling her
 			// the champion": a participle with a subject of its own.
-			if m, _ := d.subjectBefore(j, start); m.ok() && m.t0-1 >= start && (d.word(m.t0-1) == "with" || d.word(m.t0-1) == "and" && (d.isPunct(m.t0-2, ',') || isDash(d, m.t0-2))) {
+			if m, aux := d.subjectBefore(j, start); m.ok() && (m.t0-1 >= start && (d.word(m.t0-1) == "with" || d.word(m.t0-1) == "and" && (d.isPunct(m.t0-2, ',') || isDash(d, m.t0-2))) || c.class == cueStance && !aux && m.t1 == j && supportVerb(c.lemma)) {
 				if _, pro := pronouns[d.word(m.t0)]; !pro {
 					cs := b.contentStart(c, j+n, end)
 					ce := b.contentEnd(cs, end)
