@@ -928,7 +928,7 @@ func (b *builder) segment(a, e, si int) {
 			j = m.t1 - 1
 			start = m.t1
 			continue
-		case c.form == formIng && (j == a || d.isPunct(j-1, ',') || d.commaQuote(j-1) || isSubordinator(d.word(j-1)) || d.word(j-1) == "and" && j-1 > a) && c.class != cueEvidence && c.lemma != "continue":
+		case c.form == formIng && (j == a || d.isPunct(j-1, ',') || d.commaQuote(j-1) || isSubordinator(d.word(j-1)) || d.word(j-1) == "and" && j-1 > a || d.word(j-1) == "by" && j-1 > a) && c.class != cueEvidence && c.lemma != "continue":
 			if k := len(b.claims); b.participial(j, n, a, e, si) {
 				j = max(j, b.claimEnd(k)-1)
 				start = j + 1
@@ -1326,7 +1326,7 @@ func (b *builder) participial(j, n, a, e, si int) bool {
 	end := trimEnd(d, a, e)
 	cs := b.contentStart(cueWord{class: cueSpeech}, j+n, end)
 	p := pending{cue: [2]int{j, j + n}, inherit: -1, conf: 0.65}
-	if j == a || isSubordinator(d.word(j-1)) && (j-1 == a || !d.isPunct(j-2, ',')) {
+	if j == a || isSubordinator(d.word(j-1)) && (j-1 == a || !d.isPunct(j-2, ',') && d.opensClause(j-1)) {
 		// Content runs to the comma; the speaker is the phrase after it.
 		c := cs
 		for c < e && !(d.isPunct(c, ',') && !d.inQuote[c]) {
@@ -1396,6 +1396,46 @@ func (b *builder) participial(j, n, a, e, si int) bool {
 // after any leading adverbial ("During the conversation, Kerry ...").
 func (b *builder) mainSubject(a, j int) mention {
 	d := b.d
+	a = d.afterDateline(a, j)
+	if m := b.subjectAt(a, j); m.ok() {
+		return m
+	}
+	// "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried
+	// ...": the subject may follow several commas of adverbials.
+	for k, tries := a, 0; k < j && tries < 4; k++ {
+		if d.isPunct(k, ',') && !d.inQuote[k] {
+			tries++
+			if m := b.subjectAt(k+1, j); m.ok() {
+				return m
+			}
+		}
+	}
+	return mention{}
+}
+
+// afterDateline skips a dateline at the start of a sentence, "Washington
+// (AFP) –", "WASHINGTON —": capitalised words, perhaps an agency in
+// brackets, and a dash.
+func (d *doc) afterDateline(a, j int) int {
+	for k := a; k < j && k-a < 8; k++ {
+		t := d.toks[k]
+		if isDash(d, k) || d.isPunct(k, '-') {
+			if k > a && k+1 < j {
+				return k + 1
+			}
+			return a
+		}
+		if t.kind == tWord && !t.upper || t.kind == tQuote {
+			return a
+		}
+	}
+	return a
+}
+
+// subjectAt finds the subject of a clause that starts at a, before the
+// verb at j.
+func (b *builder) subjectAt(a, j int) mention {
+	d := b.d
 	s := a
 	if leadingFunction[d.word(a)] || isSubordinator(d.word(a)) || d.word(a) == "during" {
 		for k := a; k < j; k++ {
@@ -1422,6 +1462,17 @@ func (b *builder) mainSubject(a, j int) mention {
 			}
 		}
 		v := e
+		if e > s && d.isPunct(v, ',') {
+			// "Michael J. Petrilli, president of the Fordham Institute,
+			// tied ...": the verb follows the appositive.
+			k := v + 1
+			for k < j && k-v < 14 && !d.isPunct(k, ',') && d.toks[k].kind != tQuote {
+				k++
+			}
+			if d.isPunct(k, ',') && k > v+1 && !d.toks[v+1].upper {
+				v = k + 1
+			}
+		}
 		if d.word(v) == "on" && isWeekday(d.word(v+1)) {
 			v += 2
 		} else if (d.word(v) == "last" || d.word(v) == "this") && (d.word(v+1) == "week" || d.word(v+1) == "month") {
@@ -1429,7 +1480,7 @@ func (b *builder) mainSubject(a, j int) mention {
 		} else if isWeekday(d.word(v)) {
 			v++
 		}
-		if e > s && v < j && d.toks[v].kind == tWord && !d.toks[v].upper && !closedClass[d.word(v)] && speakerNouns[d.word(v)] == "" && !orgWords[d.word(v)] {
+		if e > s && v < j && d.toks[v].kind == tWord && !d.toks[v].upper && (!closedClass[d.word(v)] || auxiliaries[d.word(v)] && d.word(v) != "not") && speakerNouns[d.word(v)] == "" && !orgWords[d.word(v)] {
 			return mention{s, e}
 		}
 	}
@@ -2630,4 +2681,15 @@ func fallbackCue(c cueWord) bool {
 		return false
 	}
 	return c.class == cueSpeech || c.class == cueTell
+}
+
+// opensClause reports whether token i opens a sentence or follows a
+// conjunction or dash that opens a clause: where "After saying ..., he"
+// can start, unlike "Trump won the room by saying ...".
+func (d *doc) opensClause(i int) bool {
+	if d.sentenceOpens(i) {
+		return true
+	}
+	w := d.word(i - 1)
+	return w == "and" || w == "but" || isDash(d, i-1) || d.isPunct(i-1, ';') || d.isPunct(i-1, ':')
 }

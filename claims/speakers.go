@@ -687,6 +687,9 @@ func (d *doc) npAfter(i, hi int) mention {
 		if t.upper && isWeekday(w) {
 			break
 		}
+		if j > i && !t.upper && (strings.HasSuffix(w, "ed") && d.toks[j-1].upper || w == "his" || w == "its" || w == "their" || w == "our" || w == "my") {
+			break // "Smith changed his mind": the verb, not the name
+		}
 		j++
 	}
 	// Do not end on a dangling "of".
