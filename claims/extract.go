@@ -914,11 +914,13 @@ func (b *builder) segment(a, e, si int) {
 		}
 		n := d.cueLen(j, c)
 		switch {
-		case c.lemma == "according to" && j > a && (d.isPunct(j-1, ',') || isDash(d, j-1) || d.toks[j-1].kind == tWord && !d.toks[j].upper):
-			// "CONTENT, according to X." (the comma is sometimes left out)
+		case c.lemma == "according to" && j > a && (d.isPunct(j-1, ',') || isDash(d, j-1) || d.commaQuote(j-1) || d.toks[j-1].kind == tWord && !d.toks[j].upper):
+			// "CONTENT, according to X." (the comma is sometimes left out,
+			// or inside a closing quote: `became “the high point,”
+			// according to Mr. Rhodes`)
 			m := d.sourceAfter(j+2, end)
 			ce := j
-			if d.toks[j-1].kind != tWord {
+			if d.toks[j-1].kind == tPunct {
 				ce = j - 1
 			}
 			if !m.ok() || d.wordCount(start, ce) < 2 {
@@ -934,6 +936,9 @@ func (b *builder) segment(a, e, si int) {
 				start = j + 1
 			}
 			continue
+		}
+		if c.lemma == "according to" {
+			continue // "according to" names a source after it, never a subject before it
 		}
 		if c.lemma == "ask" && c.form == formPast && j > a {
 			switch d.word(j - 1) {
@@ -970,7 +975,9 @@ func (b *builder) segment(a, e, si int) {
 					if d.wordCount(cs, ce) >= 1 {
 						b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + n}, inherit: -1, conf: 0.6})
 						j = ce - 1
-						start = ce
+						if d.word(m.t0-1) == "with" || d.word(m.t0-1) == "and" {
+							start = ce
+						} // else "One pastor supporting Mr. Cruz, Darran Whiting, said": still the subject of a verb to come
 						continue
 					}
 				}
@@ -978,6 +985,15 @@ func (b *builder) segment(a, e, si int) {
 		}
 		inherit := -1
 		m, aux := d.subjectBefore(j, start)
+		if p := m.t0 - 1; m.ok() && p-1 >= a && d.toks[p-1].kind == tWord {
+			// "The super PAC backing Jeb Bush said": the name is the
+			// object of the participle; the subject is the PAC.
+			if pc, ok := d.cueAt(p); ok && pc.form == formIng && supportVerb(pc.lemma) {
+				if h := d.npStart(p-1, a); h < p-1 || d.toks[p-1].upper || speakerNouns[d.word(p-1)] != "" {
+					m = mention{h, p}
+				}
+			}
+		}
 		if m.ok() && m.t0 > a && (isPreposition(d.word(m.t0-1)) || d.word(m.t0-1) == "over") {
 			// "Some voters who have listened to him over the decades said":
 			// the phrase after a preposition is no subject.

@@ -143,7 +143,7 @@ var speakerNouns = map[string]SpeakerKind{
 // orgWords make a capitalised name an organisation rather than a person.
 var orgWords = map[string]bool{
 	"ministry": true, "department": true, "house": true, "times": true, "post": true,
-	"journal": true, "news": true, "agency": true, "committee": true, "party": true,
+	"journal": true, "news": true, "agency": true, "committee": true, "pac": true, "party": true,
 	"campaign": true, "commission": true, "office": true, "bureau": true, "administration": true,
 	"government": true, "army": true, "police": true, "association": true, "union": true,
 	"institute": true, "university": true, "foundation": true, "center": true, "centre": true,
