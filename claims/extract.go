@@ -1293,8 +1293,18 @@ func (b *builder) midFrame(a, end int) int {
 			}
 			if w := d.word(c2 + 1); w == "a" || w == "an" || w == "who" || d.toks[c2+1].digit || titles[w] && !d.toks[c2+1].upper {
 				// "CONTENT, said Brian Baker, a longtime adviser ...": the
-				// rest describes the speaker; the frame ends the sentence.
-				break
+				// rest describes the speaker; the frame ends the sentence,
+				// unless the content resumes after the description: "Any
+				// interpretation, said Michael Kofman, an expert on Russia,
+				// would read this as ...".
+				c3 := c2 + 1
+				for c3 < end && c3-c2 < 18 && !d.isPunct(c3, ',') && d.toks[c3].kind != tQuote && !d.inQuote[c3] {
+					c3++
+				}
+				if !d.isPunct(c3, ',') || c3+1 >= end || !auxiliaries[d.word(c3+1)] || d.wordCount(c3+1, end) < 2 || w == "who" {
+					break
+				}
+				c2 = c3
 			}
 			if d.isParticipial(c2+1) || d.word(c2+1) == "according" {
 				// "CONTENT, he said, adding that ...": a frame at the end
