@@ -1051,7 +1051,7 @@ func (b *builder) segment(a, e, si int) {
 		if w := d.wordCount(cs, ce); w < 2 && !(w == 1 && c.class == cueStance) {
 			continue // "endorses Clinton" is enough; "said Monday" is not
 		}
-		if w := d.word(cs); (c.class == cueSpeech || c.class == cueTell) && (w == "in" || w == "at" || w == "during" || w == "via") && ce == end && d.adverbialTail(cs, cs, ce) {
+		if w := d.word(cs); (c.class == cueSpeech || c.class == cueTell) && (w == "in" || w == "at" || w == "during" || w == "via" || w == "on" && (c.lemma == "say" || c.lemma == "tell" || c.lemma == "add")) && ce == end && d.adverbialTail(cs, cs, ce) {
 			continue // "Mr. Weiner wrote in his memo": where, not what
 		}
 		if ce == end {
@@ -1581,8 +1581,8 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 		tail := (c.class == cueSpeech || c.class == cueTell) && from < end && adverbialPreposition(d.word(from))
 		e := from
 		for e < end && e-from < 10 {
-			if d.isPunct(e, ',') && e+1 < end && d.isParticipial(e+1) {
-				return e
+			if d.isPunct(e, ',') && e+1 < end && d.isParticipial(e+1) || d.isPunct(e, ';') {
+				return e // "..., political analysts say; in 2012, ...": the frame is over
 			}
 			if d.isPunct(e, ',') && e+1 < end {
 				// ", who served as ...", ", a fellow at ...": the rest describes the speaker.
@@ -1676,9 +1676,17 @@ func (d *doc) adverbialTail(from, e, end int) bool {
 	if from >= end || end-from > 20 {
 		return false
 	}
+	quoted := 0
 	for k := e; k < end; k++ {
 		t := d.toks[k]
-		if t.kind == tQuote || d.inQuote[k] || t.kind == tPunct && t.r != '(' && t.r != ')' && t.r != '-' && t.r != '\'' {
+		if t.kind == tQuote || d.inQuote[k] {
+			// A title in quotes: "on MSNBC's “Morning Joe.”"
+			if quoted++; quoted > 8 {
+				return false
+			}
+			continue
+		}
+		if t.kind == tPunct && t.r != '(' && t.r != ')' && t.r != '-' && t.r != '\'' && !(t.r == '.' && k+1 < end && d.toks[k+1].kind == tQuote) {
 			return false
 		}
 		if t.kind != tWord {
