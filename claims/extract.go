@@ -367,7 +367,7 @@ func (b *builder) directQuotes() {
 		if d.used[q.open] || d.paras[d.paraOf(q.open)].role != roleBody {
 			continue
 		}
-		if !q.full && !b.shortStatement(q) {
+		if !q.full && !b.shortStatement(q) && !b.digestItem(q) || b.titleQuote(q) {
 			continue
 		}
 		p := pending{kind: Direct, parts: [][2]int{{q.open, q.last + 1}}, inherit: -1}
@@ -388,12 +388,38 @@ func (b *builder) directQuotes() {
 				end = n.last + 1
 				qi++
 			}
+			if part, ok := b.quotedSentence(end, qi); ok {
+				p.parts = append(p.parts, part)
+				b.markUsed(end, part[0])
+				for qi+1 < len(d.quotes) && d.quotes[qi+1].open < part[1] {
+					qi++
+				}
+			}
 			last = b.add(p)
 			continue
 		}
 		if m, cue, ok := b.frameBefore(q); ok {
 			p.spk, p.cue, p.conf = m, cue, 0.85
 			b.markUsed(cue[1], q.open)
+			if e := b.runOnEnd(q); e > q.last+1 {
+				// `as he puts it, "the best thing we have" is that
+				// rates are low.`: the sentence is his to its end.
+				p.parts[0][1] = e
+			}
+			if c, _ := d.cueAt(cue[0]); c.form == formIng {
+				// `Trump hit back, saying: "..."`: the subject is shared
+				// with the main clause's own claim, so leave it free.
+				b.markUsed(cue[0], q.last+1)
+				b.claims = append(b.claims, p)
+				last = len(b.claims) - 1
+				continue
+			}
+			last = b.add(p)
+			continue
+		}
+		if m, cue, end, ok := b.bracketSource(q.last+1, d.paras[d.paraOf(q.open)].t1); ok && q.close >= 0 {
+			p.spk, p.cue, p.conf = m, cue, 0.8
+			b.markUsed(q.last+1, end)
 			last = b.add(p)
 			continue
 		}
@@ -410,12 +436,29 @@ func (b *builder) directQuotes() {
 				continue
 			case q.open == d.paras[pa].t0 && b.lastBodyPara(pa) == lp:
 				// A new quotation paragraph right after a quoted one: the same voice.
+				if b.quoteGoesOn(last, q) {
+					// `"...," he said.` then `"..."` with nothing of the
+					// outlet's between: one quotation in two paragraphs.
+					b.claims[last].parts = append(b.claims[last].parts, [2]int{q.open, q.last + 1})
+					b.markUsed(q.open, q.last+1)
+					continue
+				}
 				p.inherit, p.conf, p.cue = last, 0.45, b.claims[last].cue
 				last = b.add(p)
 				continue
 			}
 		}
-		if q.words >= 4 && d.sents[d.sentOf(q.open)].t0 == q.open {
+		if q.words >= 4 && d.sents[d.sentOf(q.open)].t0 == q.open && !b.runsOnToFrame(q) {
+			if m, cue, ok := b.prevFrame(q); ok {
+				// `Clinton "drew well" in 2008, said Paul Beck. "That was
+				// more her constituency."`: the speaker of the sentence
+				// before, whose claim keeps the frame's words.
+				p.spk, p.cue, p.conf = m, cue, 0.6
+				b.markUsed(q.open, q.last+1)
+				b.claims = append(b.claims, p)
+				last = len(b.claims) - 1
+				continue
+			}
 			// Someone's words, but whose the text does not say here.
 			p.conf = 0.4
 			last = b.add(p)
@@ -453,6 +496,11 @@ func (b *builder) shortStatement(q quote) bool {
 	d := b.d
 	if q.close < 0 || q.words == 0 || q.close-1 <= q.open {
 		return false
+	}
+	if d.isPunct(q.close-1, '.') && q.open >= 2 && (d.isPunct(q.open-1, ',') || d.isPunct(q.open-1, ':')) {
+		// `Priebus said, "Probably."`: an answer after a verb of saying.
+		c, isCue := d.cueAt(q.open - 2)
+		return isCue && c.class == cueSpeech && c.form != formIng
 	}
 	if !(d.isPunct(q.close-1, ',') || d.isPunct(q.close-1, '?') || d.isPunct(q.close-1, '!')) {
 		return false
@@ -541,6 +589,9 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 					break
 				}
 				e = q.last + 1
+				if d.isPunct(q.close-1, ',') && e < hi && d.isParticipial(e) {
+					return e // `said on "Morning Joe," adding, "..."`
+				}
 				continue
 			}
 			if d.isPunct(e, ',') && e+1 < hi && (d.toks[e+1].kind == tQuote || d.isParticipial(e+1) || d.relativeCue(e+1) || d.newAttribution(e+1, hi)) {
@@ -569,6 +620,15 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 		if s := d.npAfter(k+n, hi); s.ok() {
 			if e := frameEnd(s.t1); e >= 0 {
 				return s, [2]int{k, k + n}, e, true
+			}
+		}
+	}
+	// `"This is fantastic!" beamed Donald Hartley of Madison`: a verb in
+	// the past tense the lexicon does not know, before a name.
+	if w := d.word(k); len(w) > 4 && strings.HasSuffix(w, "ed") && !d.toks[k].upper && !isCueWord(w) && k+1 < hi && d.toks[k+1].kind == tWord && (d.toks[k+1].upper || d.word(k+1) == "the") {
+		if s := d.npAfter(k+1, hi); s.ok() {
+			if e := frameEnd(s.t1); e >= 0 {
+				return s, [2]int{k, k + 1}, e, true
 			}
 		}
 	}
@@ -605,6 +665,20 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 			break
 		}
 		return s, [2]int{j, j + n}, e, true
+	}
+	// `," the senator snapped at reporters.`: a subject right after the
+	// quote and a past tense the lexicon does not know.
+	for j := k + 1; j < hi && j-k < 10 && d.toks[j].kind == tWord; j++ {
+		w := d.word(j)
+		if len(w) <= 4 || !strings.HasSuffix(w, "ed") || d.toks[j].upper || isCueWord(w) {
+			continue
+		}
+		if s, aux := d.subjectBefore(j, k); s.ok() && !aux && s.t0 == k {
+			if e := frameEnd(j + 1); e >= 0 {
+				return s, [2]int{j, j + 1}, e, true
+			}
+		}
+		break
 	}
 	return
 }
@@ -648,6 +722,9 @@ func (b *builder) frameBefore(q quote) (m mention, cue [2]int, ok bool) {
 				break
 			}
 			if c.form == formIng {
+				if s, ok := b.participialLeadIn(k, j, lo, c); ok {
+					return s, [2]int{k, k + d.cueLen(k, c)}, true
+				}
 				break
 			}
 			s, _ := d.subjectBefore(k, lo)
@@ -661,9 +738,15 @@ func (b *builder) frameBefore(q quote) (m mention, cue [2]int, ok bool) {
 		}
 		// `HuffPollster: "..."`: a name and a colon open the quote.
 		if c := q.open - 1; d.isPunct(c, ':') && c > lo {
-			if s, _ := d.subjectBefore(c, lo); s.ok() && d.sentenceOpens(s.t0) && !d.used[c] && d.wordCount(s.t0, c) == c-s.t0 {
+			if s, _ := d.subjectBefore(c, lo); s.ok() && b.labelOpens(s.t0, lo) && !d.used[c] && d.wordCount(s.t0, c) == c-s.t0 {
 				return s, [2]int{c, c + 1}, true
 			}
+		}
+		if s, cue, ok := b.saidFirst(q, lo); ok {
+			return s, cue, true
+		}
+		if s, cue, ok := b.asPutIt(q, lo); ok {
+			return s, cue, true
 		}
 		// `O'Malley interjected: "..."`, `a man yelled "Stay there!"`: a
 		// verb in the past tense between a subject and the quote is a cue
@@ -676,6 +759,9 @@ func (b *builder) frameBefore(q quote) (m mention, cue [2]int, ok bool) {
 			if s, aux := d.subjectBefore(v, lo); s.ok() && !aux && (d.sentenceOpens(s.t0) || d.isPunct(s.t0-1, ',')) {
 				return s, [2]int{v, v + 1}, true
 			}
+		}
+		if s, cue, ok := b.colonLeadIn(q, lo); ok {
+			return s, cue, true
 		}
 		return
 	}
@@ -1718,8 +1804,8 @@ func (d *doc) hasVerb(a, e int) bool {
 		if t.kind == tQuote && d.mark[k] || t.kind == tPunct && (t.r == '?' || t.r == '!' || t.r == ':') {
 			return true // a quotation or a question may be anything
 		}
-		if t.kind == tWord && t.digit || t.kind == tPunct && (t.r == '$' || t.r == '%') {
-			return true // "The wing cost $38.5 million": figures are claims
+		if t.kind == tWord && t.digit && !(d.isPunct(k-1, ',') && d.isPunct(k+1, ',')) || t.kind == tPunct && (t.r == '$' || t.r == '%') {
+			return true // "The wing cost $38.5 million": figures are claims (", 30," is an age)
 		}
 		if t.kind != tWord || t.upper && k > a {
 			continue
@@ -2726,4 +2812,430 @@ func (d *doc) opensClause(i int) bool {
 	}
 	w := d.word(i - 1)
 	return w == "and" || w == "but" || isDash(d, i-1) || d.isPunct(i-1, ';') || d.isPunct(i-1, ':')
+}
+
+// participialLeadIn matches a participle of saying right before quote q,
+// whose speaker is the subject of the main clause: `Clinton's aide rallied
+// supporters, saying: "We have to be ready."`, `Mr. McConnell deflected
+// questions before saying, "It's time ..."`. The cue c is at token k and
+// j is the token before the quote's punctuation.
+func (b *builder) participialLeadIn(k, j, lo int, c cueWord) (mention, bool) {
+	d := b.d
+	n := d.cueLen(k, c)
+	if k+n == j && objectPronoun(d.word(j)) {
+		j-- // `before asking her, "..."`
+	}
+	if k+n-1 != j || k <= lo || !(c.class == cueSpeech || c.class == cueTell) {
+		return mention{}, false
+	}
+	if isCueWord(d.word(k - 1)) {
+		// `continued saying "..."`: the main verb frames the quote;
+		// reported speech takes the whole.
+		return mention{}, false
+	}
+	// `Nefzi said Mateen did not mingle, adding, "..."`: the speaker of
+	// the sentence's first cue, else the subject of its main clause.
+	for v := lo; v < k; v++ {
+		cv, isCue := d.cueAt(v)
+		if !isCue || cv.form == formIng || d.inQuote[v] {
+			continue
+		}
+		if s, _ := d.subjectBefore(v, lo); s.ok() {
+			return s, true
+		}
+	}
+	s := b.mainSubject(lo, k)
+	if !s.ok() && d.toks[lo].upper && !leadingFunction[d.word(lo)] {
+		// `Dean, a former party chairman, poked at Trump, tweeting, "..."`
+		if m := d.npAfter(lo, k); m.ok() && d.isPunct(m.t1, ',') {
+			s = m
+		}
+	}
+	return s, s.ok()
+}
+
+// colonLeadIn matches a clause that a colon ends before quote q, its verb
+// unknown to the lexicon or far from the colon: `Clinton has since
+// apologized for what happened: "..."`, `he returned to his familiar
+// lines: "..."`, `When Trump suggested ..., Rubio fired back forcefully:
+// "..."`. The subject opens the sentence or its last clause and a verb
+// follows it; the predicate up to the colon is the cue.
+func (b *builder) colonLeadIn(q quote, lo int) (mention, [2]int, bool) {
+	d := b.d
+	c := q.open - 1
+	if !d.isPunct(c, ':') || !q.full || c-lo > 30 || d.used[c] {
+		return mention{}, [2]int{}, false
+	}
+	if w := d.word(lo); isSubordinator(w) || isPreposition(w) || w == "as" || w == "if" || w == "because" || w == "although" || w == "though" || w == "with" || w == "amid" {
+		// The main clause follows the subordinate one: start after
+		// the last comma, and after a relative "to which".
+		k := c - 1
+		for k > lo && !d.isPunct(k, ',') {
+			k--
+		}
+		if k == lo {
+			return mention{}, [2]int{}, false
+		}
+		lo = k + 1
+		for lo < c && (d.word(lo) == "to" || d.word(lo) == "which" || d.word(lo) == "and" || d.word(lo) == "but") {
+			lo++
+		}
+	} else if c-lo > 20 {
+		return mention{}, [2]int{}, false
+	}
+	s := b.mainSubject(lo, c)
+	if s.t1 == s.t0+1 && isDeterminer(d.word(s.t0)) && s.t1 < c && !d.toks[s.t1].upper && !closedClass[d.word(s.t1)] {
+		s.t1++ // "The piece used ...": the determiner's noun
+	}
+	if !s.ok() || !d.sentenceOpens(s.t0) && s.t0 != lo || s.t1 >= c || d.toks[s.t1].kind != tWord || d.toks[s.t1].upper {
+		return mention{}, [2]int{}, false
+	}
+	for k := lo; k < c; k++ {
+		// A clause of reported speech is left to the rules that read it:
+		// `Trump noted that ..., and added: "..."`, `Asked which county
+		// was his favorite, he ...`.
+		if _, isCue := d.cueAt(k); isCue && (d.word(k+1) == "that" || k < s.t1) || d.toks[k].kind == tQuote || d.used[k] {
+			return mention{}, [2]int{}, false
+		}
+	}
+	return s, [2]int{s.t1, c + 1}, true
+}
+
+// quotedSentence matches the sentence right after a frame ending at token
+// end that goes on in the speaker's words with no cue of its own: a
+// partial quotation that closes the sentence (`," said Aida. Biden "kind
+// of misspoke."`, `," he said. But "Donald Trump's candidacy is
+// strengthened."`) or a quotation that runs on into the outlet's words
+// (`," he said. "There are some deniers" of the evidence.`). qi is the
+// index of the last quote the claim took. It returns the sentence's range.
+func (b *builder) quotedSentence(end, qi int) ([2]int, bool) {
+	d := b.d
+	if end <= 0 || end >= len(d.toks) || qi+1 >= len(d.quotes) {
+		return [2]int{}, false
+	}
+	si := d.sentOf(end-1) + 1
+	if si >= len(d.sents) || d.sents[si].p != d.paraOf(end-1) {
+		return [2]int{}, false
+	}
+	sn := d.sents[si]
+	for k := end; k < sn.t0; k++ {
+		if d.toks[k].kind != tPunct || d.mark[k] {
+			return [2]int{}, false
+		}
+	}
+	n := d.quotes[qi+1]
+	if n.open < sn.t0 || n.open >= sn.t1 || n.close < 0 || n.words < 3 || d.used[n.open] {
+		return [2]int{}, false
+	}
+	// Words of the outlet's around the quote: few, no quote, no cue.
+	// A verb of saying with a subject of its own opens another claim;
+	// other cues ("to support him") are part of the speaker's words.
+	plain := func(a, e int) bool {
+		if d.wordCount(a, e) > 12 {
+			return false
+		}
+		for k := a; k < e; k++ {
+			if d.toks[k].kind == tQuote || d.used[k] {
+				return false
+			}
+			if c, isCue := d.cueAt(k); isCue && (c.class == cueSpeech || c.class == cueTell || k == a) {
+				return false
+			}
+			if c, isCue := d.cueAt(k); isCue && c.form != formIng && c.form != formBase {
+				if m, _ := d.subjectBefore(k, a); m.ok() {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	stop := d.sents[d.sentOf(n.last)].t1
+	if n.open == sn.t0 {
+		ce := trimEnd(d, n.last+1, stop)
+		if !b.runsOn(n) || ce == n.last+1 || !plain(n.last+1, ce) {
+			return [2]int{}, false
+		}
+		return [2]int{n.open, ce}, true
+	}
+	if trimEnd(d, n.last+1, stop) != n.last+1 || !plain(sn.t0, n.open) || d.isPunct(n.open-1, ':') {
+		// `Bush: "..."` is another speaker's label.
+		return [2]int{}, false
+	}
+	return [2]int{sn.t0, n.last + 1}, true
+}
+
+// labelOpens reports whether a name at token i that a colon follows is a
+// label of its own: it opens its sentence (`HuffPollster: "..."`), follows
+// a dash after a heading (`RED STATES OUTNUMBER BLUE STATES - Jeffrey M.
+// Jones: "..."`) or a "from" (`More from the report: "..."`). lo is the
+// start of the sentence.
+func (b *builder) labelOpens(i, lo int) bool {
+	d := b.d
+	if d.sentenceOpens(i) {
+		return true
+	}
+	if i-1 < lo {
+		return false
+	}
+	if w := d.word(i - 1); w == "from" {
+		return i-2 < lo || d.word(i-2) == "more" && (i-3 < lo || isDash(d, i-3) || d.isPunct(i-3, '-'))
+	}
+	return isDash(d, i-1) || d.isPunct(i-1, '-') && d.toks[i-1].spaceBefor
+}
+
+// saidFirst matches a sentence that opens with an inverted cue and its
+// speaker before the quote: `Said Comey, "..."`, `Said Dorothy Poynter,
+// who grew up with Ali, "..."`.
+func (b *builder) saidFirst(q quote, lo int) (mention, [2]int, bool) {
+	d := b.d
+	v := lo
+	for v < q.open && leadingFunction[d.word(v)] {
+		v++
+	}
+	c, isCue := d.cueAt(v)
+	if !isCue || !c.inverts || c.form == formIng || !d.toks[v].upper || !(d.isPunct(q.open-1, ',') || d.isPunct(q.open-1, ':')) {
+		return mention{}, [2]int{}, false
+	}
+	n := d.cueLen(v, c)
+	s := d.npAfter(v+n, q.open)
+	if !s.ok() || q.open-s.t1 > 15 || !d.isPunct(s.t1, ',') && s.t1 != q.open-1 {
+		return mention{}, [2]int{}, false
+	}
+	for k := s.t1; k < q.open; k++ {
+		if _, isCue := d.cueAt(k); isCue || d.toks[k].kind == tQuote || d.used[k] {
+			return mention{}, [2]int{}, false
+		}
+	}
+	return s, [2]int{v, v + n}, true
+}
+
+// asPutIt matches `as X put it` before a quote: `As The Post's Dana
+// Milbank puts it, "..."`, `Or, as Tom Ridge, a former secretary of
+// homeland security, put it: "..."`.
+func (b *builder) asPutIt(q quote, lo int) (mention, [2]int, bool) {
+	d := b.d
+	it := q.open - 1
+	if d.isPunct(it, ',') || d.isPunct(it, ':') {
+		it--
+	}
+	put := it - 1
+	if d.word(it) != "it" || d.word(put) != "put" && d.word(put) != "puts" {
+		return mention{}, [2]int{}, false
+	}
+	for as := put - 1; as >= lo && put-as <= 20; as-- {
+		if d.toks[as].kind == tQuote || d.used[as] {
+			break
+		}
+		if d.word(as) != "as" {
+			continue
+		}
+		s := d.npAfter(as+1, put)
+		if !s.ok() || s.t1 != put && !(d.isPunct(s.t1, ',') && d.isPunct(put-1, ',')) {
+			break
+		}
+		return s, [2]int{put, it + 1}, true
+	}
+	return mention{}, [2]int{}, false
+}
+
+// bracketSource matches the outlet in brackets that closes a digest item:
+// `HEADLINE "Quoted paragraph." [WaPo.]`. k is the token after the quote
+// and t1 the end of its paragraph.
+func (b *builder) bracketSource(k, t1 int) (mention, [2]int, int, bool) {
+	d := b.d
+	if !d.isPunct(k, '[') {
+		return mention{}, [2]int{}, 0, false
+	}
+	e := k + 1
+	for e < t1 && e-k <= 6 && !d.isPunct(e, ']') {
+		if t := d.toks[e]; t.kind == tQuote || t.kind == tWord && !t.upper {
+			return mention{}, [2]int{}, 0, false
+		}
+		e++
+	}
+	if e >= t1 || !d.isPunct(e, ']') || d.wordCount(k+1, e) == 0 || trimEnd(d, e+1, t1) != e+1 {
+		return mention{}, [2]int{}, 0, false
+	}
+	n := trimEnd(d, k+1, e)
+	return mention{k + 1, n}, [2]int{k, e + 1}, e + 1, true
+}
+
+// digestItem reports whether quote q is a quoted paragraph after a
+// headline in capitals with its outlet in brackets: `HOW CHINA'S DECLINE
+// AFFECTS THE WORLD "China's economic slowdown ..." [WaPo.]`.
+func (b *builder) digestItem(q quote) bool {
+	d := b.d
+	if q.close < 0 || q.words < 4 || q.open == 0 || d.toks[q.open-1].kind != tWord {
+		return false
+	}
+	pa := d.paras[d.paraOf(q.open)]
+	for k := pa.t0; k < q.open; k++ {
+		if t := d.toks[k]; t.kind == tWord && !t.upper || t.kind == tQuote {
+			return false
+		}
+	}
+	_, _, _, ok := b.bracketSource(q.last+1, pa.t1)
+	return ok
+}
+
+// runOnEnd returns the end of the sentence that quote q runs on into
+// (`"the best thing we have going for us" is that she's kept rates low.`)
+// when the outlet's words there are few and hold no cue or quote, else -1.
+func (b *builder) runOnEnd(q quote) int {
+	d := b.d
+	if !b.runsOn(q) {
+		return -1
+	}
+	// `"Lock her up!" as they had for previous speakers`, `," and shared
+	// a link`: a clause of the outlet's own.
+	if w := d.word(q.last + 1); w == "and" || w == "but" || w == "or" || w == "as" || isSubordinator(w) || strings.HasSuffix(w, "ly") {
+		return -1
+	}
+	e := trimEnd(d, q.last+1, d.sents[d.sentOf(q.last)].t1)
+	if d.wordCount(q.last+1, e) > 15 {
+		return -1
+	}
+	for k := q.last + 1; k < e; k++ {
+		if _, isCue := d.cueAt(k); isCue || d.toks[k].kind == tQuote || d.used[k] {
+			return -1
+		}
+	}
+	return e
+}
+
+// titleQuote reports whether quote q holds a title rather than someone's
+// words: a name in title case that the sentence goes on after as a noun
+// (`"Orange is the New Black" star Selenis Leyva`, `"Tales From the
+// Crypt," an HBO series`), or a paragraph of its own in capitals or
+// single marks, the way subheadings quote the story (`“DIVISIVE, STUPID
+// AND WRONG”`, `'A healthy environment.'`).
+func (b *builder) titleQuote(q quote) bool {
+	d := b.d
+	if q.close < 0 || q.words == 0 || q.words > 8 {
+		return false
+	}
+	pa := d.paras[d.paraOf(q.open)]
+	if q.open == pa.t0 && trimEnd(d, q.last+1, pa.t1) == q.last+1 {
+		return q.single || d.allCaps(q.open+1, q.close)
+	}
+	nx := q.last + 1
+	if d.isPunct(nx, ',') {
+		nx++
+	}
+	comma := d.isPunct(q.last+1, ',') || d.isPunct(q.close-1, ',')
+	if w := d.word(nx); w == "" || d.toks[nx].upper || comma && !isDeterminer(w) {
+		return false
+	}
+	caps, long := 0, 0
+	for k := q.open + 1; k < q.close; k++ {
+		t := d.toks[k]
+		if t.kind == tPunct && (t.r == '!' || t.r == '?' || t.r == '.') || t.kind == tQuote {
+			return false
+		}
+		if t.kind != tWord || len(d.word(k)) < 4 || k == q.open+1 {
+			continue
+		}
+		long++
+		if t.upper {
+			caps++
+		}
+	}
+	return long >= 2 && caps == long
+}
+
+// allCaps reports whether the words in [a, e) are written in capitals.
+func (d *doc) allCaps(a, e int) bool {
+	n := 0
+	for k := a; k < e; k++ {
+		if d.toks[k].kind != tWord {
+			continue
+		}
+		w := d.text[d.toks[k].start:d.toks[k].end]
+		if strings.ToUpper(w) != w {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// quoteGoesOn reports whether quote q, which opens the paragraph after the
+// one claim c ends in, carries on c's quotation: c has a speaker, nothing
+// but c's quote and frame ends that paragraph, q fills its own paragraph,
+// and q is no line of a transcript ("WALLACE: ...").
+func (b *builder) quoteGoesOn(c int, q quote) bool {
+	d := b.d
+	cl := b.claims[c]
+	qp := d.paras[d.paraOf(q.open)]
+	if !cl.spk.ok() || q.close < 0 || trimEnd(d, q.last+1, qp.t1) != q.last+1 {
+		return false
+	}
+	if k := q.open + 1; k < q.close && d.toks[k].kind == tWord && d.allCaps(k, k+1) && d.isPunct(k+1, ':') {
+		return false
+	}
+	pe := cl.parts[len(cl.parts)-1][1]
+	pp := d.paras[d.paraOf(pe-1)]
+	for k := pe; k < pp.t1; k++ {
+		if !d.used[k] && d.toks[k].kind != tPunct {
+			return false
+		}
+	}
+	return true
+}
+
+// prevFrame finds the frame that ends the sentence before quote q in its
+// paragraph: `..., said Ohio State professor Paul Beck.` or `..., Brock
+// said.` It returns the speaker and the cue.
+func (b *builder) prevFrame(q quote) (mention, [2]int, bool) {
+	d := b.d
+	si := d.sentOf(q.open)
+	if si == 0 || d.sents[si-1].p != d.sents[si].p {
+		return mention{}, [2]int{}, false
+	}
+	ps := d.sents[si-1]
+	e := trimEnd(d, ps.t0, ps.t1)
+	for j := e - 1; j > ps.t0 && e-j <= 12; j-- {
+		if d.toks[j].kind == tQuote {
+			break
+		}
+		c, isCue := d.cueAt(j)
+		if !isCue || c.form == formIng || !(c.class == cueSpeech || c.class == cueTell) {
+			continue
+		}
+		n := d.cueLen(j, c)
+		if c.inverts && (c.form == formPast || c.form == formThird) && (d.isPunct(j-1, ',') || d.toks[j-1].kind == tQuote) {
+			// `, said Paul Beck, a professor.`
+			if m := d.npAfter(j+n, e); m.ok() && (m.t1 == e || d.isPunct(m.t1, ',')) {
+				return m, [2]int{j, j + n}, true
+			}
+		}
+		// `, Brock said in an interview.`
+		if m, _ := d.subjectBefore(j, ps.t0); m.ok() && m.t0 > 0 && (d.isPunct(m.t0-1, ',') || d.toks[m.t0-1].kind == tQuote) && d.wordCount(j+n, e) <= 6 {
+			return m, [2]int{j, j + n}, true
+		}
+		break
+	}
+	return mention{}, [2]int{}, false
+}
+
+// runsOnToFrame reports whether quote q runs on into the outlet's words
+// and a cue later in the sentence frames the whole: `"I have admiration
+// for the mechanics" of the plan, Mr. Holtz-Eakin said.` Reported speech
+// reads such a sentence as one claim.
+func (b *builder) runsOnToFrame(q quote) bool {
+	d := b.d
+	if !b.runsOn(q) {
+		return false
+	}
+	for k := q.last + 1; k < d.sents[d.sentOf(q.last)].t1; k++ {
+		if d.toks[k].kind == tQuote {
+			return false
+		}
+		if c, isCue := d.cueAt(k); isCue && c.form != formIng && (c.class == cueSpeech || c.class == cueTell) {
+			if m, _ := d.subjectBefore(k, q.last+1); m.ok() && d.isPunct(m.t0-1, ',') {
+				return true
+			}
+		}
+	}
+	return false
 }

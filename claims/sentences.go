@@ -134,6 +134,12 @@ func scanTokens(text, norm string, start, end int, toks []tok) []tok {
 			t.digit = '0' <= r && r <= '9'
 			i = scanWord(text, i, end)
 			t.key = wordKey(text, norm, t.start, i)
+		case r == '\'' && !t.spaceBefor && i+2 < end && text[i+1] == '\'' && text[i+2] == '\'':
+			// `your country,''' said`: a nested quote closes before the
+			// typewriter double mark that follows it.
+			t.kind = tQuote
+			t.r = r
+			i++
 		case (r == '\'' || r == '`') && i+1 < end && text[i+1] == byte(r):
 			// ''quote'' and ``quote'': typewriter double marks
 			t.kind = tQuote

@@ -937,7 +937,7 @@ func (r *resolver) resolve(m mention) *SpeakerRef {
 				split = k
 				break
 			}
-			if d.word(k) == "of" && split < 0 && d.toks[k+1].kind == tWord && (d.toks[k+1].upper || d.word(k+1) == "the") {
+			if d.word(k) == "of" && split < 0 && k+1 < len(d.toks) && d.toks[k+1].kind == tWord && (d.toks[k+1].upper || d.word(k+1) == "the") {
 				split = k
 			}
 		}
