@@ -886,4 +886,22 @@ var cueWords = map[string]cueWord{
 	"underscores":  {lemma: "underscore", class: cueSpeech, form: formThird, inverts: true},
 	"underscored":  {lemma: "underscore", class: cueSpeech, form: formPast, inverts: true},
 	"underscoring": {lemma: "underscore", class: cueSpeech, form: formIng, inverts: true},
+	// Shouted, interrupted and reposted words: `"Lock her up!" yelled a
+	// delegate`, `Trump retweeted a post saying ...`.
+	"yell":        {lemma: "yell", class: cueSpeech, form: formBase, inverts: true},
+	"yells":       {lemma: "yell", class: cueSpeech, form: formThird, inverts: true},
+	"yelled":      {lemma: "yell", class: cueSpeech, form: formPast, inverts: true},
+	"yelling":     {lemma: "yell", class: cueSpeech, form: formIng, inverts: true},
+	"interject":   {lemma: "interject", class: cueSpeech, form: formBase, inverts: true},
+	"interjects":  {lemma: "interject", class: cueSpeech, form: formThird, inverts: true},
+	"interjected": {lemma: "interject", class: cueSpeech, form: formPast, inverts: true},
+	"retweet":     {lemma: "retweet", class: cueSpeech, form: formBase},
+	"retweets":    {lemma: "retweet", class: cueSpeech, form: formThird},
+	"retweeted":   {lemma: "retweet", class: cueSpeech, form: formPast},
+	"retweeting":  {lemma: "retweet", class: cueSpeech, form: formIng},
+	// Labels, like "called": "labeled the plan a disaster".
+	"labeled":  {lemma: "label", class: cueStance, form: formPast},
+	"labelled": {lemma: "label", class: cueStance, form: formPast},
+	"labeling": {lemma: "label", class: cueStance, form: formIng},
+	"labels":   {lemma: "label", class: cueStance, form: formThird},
 }
