@@ -907,6 +907,9 @@ func (b *builder) segment(a, e, si int) {
 	}
 	start := a
 	start = b.askedOrPoll(a, end, e)
+	if start == a {
+		start = b.reportedly(a, end)
+	}
 	// "According to X, CONTENT"
 	if d.word(a) == "according" && d.word(a+1) == "to" {
 		if m := d.sourceAfter(a+2, end); m.ok() && d.isPunct(m.t1, ',') {
@@ -2791,6 +2794,37 @@ func (b *builder) drafts(r *resolver) []Draft {
 		return x.Content.End - y.Content.End
 	})
 	return out
+}
+
+// reportedly makes a clause with "reportedly" in it a claim reported by
+// no one in particular: "The FBI is reportedly making arrangements to
+// interview Clinton" holds the clause without the adverb. It returns where
+// the rest of the segment starts, or a.
+func (b *builder) reportedly(a, end int) int {
+	d := b.d
+	r := -1
+	for k := a + 1; k < end; k++ {
+		if d.word(k) == "reportedly" && !d.inQuote[k] {
+			r = k
+			break
+		}
+		if d.isPunct(k, ',') || d.isPunct(k, ';') || d.toks[k].kind == tQuote {
+			return a // only in the clause that opens the segment
+		}
+	}
+	if r < 0 || d.wordCount(r+1, end) < 2 {
+		return a
+	}
+	cs := a
+	for cs < r && (d.word(cs) == "but" || d.word(cs) == "and" || d.word(cs) == "so") {
+		cs++
+	}
+	if cs == r {
+		return a
+	}
+	ce := b.contentEnd(r+1, end)
+	b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, r}, {r + 1, ce}}, cue: [2]int{r, r + 1}, inherit: -1, conf: 0.45})
+	return ce
 }
 
 // fallbackCue reports whether the cue at a clause's verb is strong enough
