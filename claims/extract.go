@@ -2010,10 +2010,20 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 			return k + 1
 		}
 	}
+	if cuePreposition(c.lemma, w) && k+1 < end && (d.toks[k+1].kind == tWord || d.toks[k+1].kind == tQuote) {
+		// "responded to the report", "commented on his future", "lashed
+		// out at Khan", "believes in the American dream": the preposition
+		// belongs to the cue; the content is its object.
+		return k + 1
+	}
 	if tell {
 		switch {
 		case objectPronoun(w):
 			k++
+		case d.audienceAt(k, end) > k:
+			// "told his audience they ...", "telling a packed crowd, ...":
+			// the listeners, not what they were told.
+			k = d.audienceAt(k, end)
 		case k < end && (w == "the" || d.toks[k].upper):
 			j := k
 			if w == "the" {
@@ -2057,6 +2067,52 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 		k++
 	}
 	return k
+}
+
+// cuePreposition reports whether preposition w, right after a cue with
+// lemma lemma, is part of the cue: "respond to", "comment on", "lash out
+// at", "believe in".
+func cuePreposition(lemma, w string) bool {
+	switch lemma {
+	case "respond":
+		return w == "to"
+	case "comment", "opine", "weigh in":
+		return w == "on"
+	case "lash out":
+		return w == "at"
+	case "believe":
+		return w == "in"
+	}
+	return false
+}
+
+// audienceAt returns the end of a phrase naming listeners at token k,
+// "his audience", "the crowd", "a packed crowd", or k when there is none.
+func (d *doc) audienceAt(k, end int) int {
+	switch d.word(k) {
+	case "the", "his", "her", "their", "our", "a", "an", "its":
+	default:
+		return k
+	}
+	for j := k + 1; j < end && j <= k+2; j++ {
+		if d.toks[j].kind != tWord {
+			return k
+		}
+		if audienceNoun(d.word(j)) {
+			return j + 1
+		}
+	}
+	return k
+}
+
+func audienceNoun(w string) bool {
+	switch w {
+	case "audience", "crowd", "crowds", "supporters", "staff", "aides", "followers", "listeners", "viewers",
+		"colleagues", "readers", "fans", "members", "donors", "reporters", "reporter", "voters", "students",
+		"delegates", "congregation", "interviewer", "attendees", "guests", "employees", "workers", "room":
+		return true
+	}
+	return false
 }
 
 // feelingNoun names what "expressed"/"voiced" carry: "concern about X".
@@ -2130,12 +2186,29 @@ func (b *builder) contentEnd(cs, end int) int {
 		if isSubordinator(d.word(j+1)) && d.isParticipial(j+2) {
 			return j // "..., while acknowledging that ..."
 		}
+		if c, ok := d.cueAt(j + 1); ok && j > cs+2 && d.isPunct(j, ',') && d.relativeBefore(cs) && (c.class == cueSpeech || c.class == cueTell) && (c.form == formPast || c.form == formThird) {
+			// "Barkley, who said he votes Democratic, said one candidate
+			// ...": the comma closes the relative clause; the verb after it
+			// is the sentence's own attribution.
+			return j
+		}
 		if j > cs+3 && d.newClause(j+1, end) {
 			// "..., and the downgrade is casting a shadow": the outlet's own.
 			return j
 		}
 	}
 	return end
+}
+
+// relativeBefore reports whether a "who" opens the clause a few tokens
+// before content start cs: "Barkley, who said ...".
+func (d *doc) relativeBefore(cs int) bool {
+	for k := cs - 1; k >= 0 && cs-k <= 4; k-- {
+		if d.word(k) == "who" {
+			return true
+		}
+	}
+	return false
 }
 
 // pollWord names the polls and surveys that PolNeAR counts as sources of
