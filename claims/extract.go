@@ -1052,6 +1052,23 @@ func (b *builder) segment(a, e, si int) {
 			continue // "X declined to renew the offer, according to Y": all of it is Y's
 		}
 		if c.form == formIng && c.class != cueEvidence && c.lemma != "continue" {
+			// "Trump issued a statement saying that ...": the statement
+			// speaks for whoever issued it.
+			if m := b.documentSubject(j, start); m.ok() {
+				cs := b.contentStart(c, j+n, end)
+				ce := b.contentEnd(cs, end)
+				if c.class == cueStance || c.class == cueBelief && d.word(cs) == "to" {
+					ce = d.phraseEnd(cs, ce)
+				}
+				if d.wordCount(cs, ce) >= 2 {
+					b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + n}, inherit: -1, conf: 0.6})
+					j = ce - 1
+					start = ce
+					continue
+				}
+			}
+		}
+		if c.form == formIng && c.class != cueEvidence && c.lemma != "continue" {
 			// "..., with the American Federation of Teachers calling her
 			// the champion": a participle with a subject of its own.
 			if m, aux := d.subjectBefore(j, start); m.ok() && (m.t0-1 >= start && (d.word(m.t0-1) == "with" || d.word(m.t0-1) == "and" && (d.isPunct(m.t0-2, ',') || isDash(d, m.t0-2))) || c.class == cueStance && !aux && m.t1 == j && supportVerb(c.lemma)) {
@@ -1507,14 +1524,69 @@ func (b *builder) participial(j, n, a, e, si int) bool {
 	return true
 }
 
+// documentNouns are the texts that say things for their authors: "a
+// statement saying", "an email urging".
+var documentNouns = map[string]bool{
+	"statement": true, "letter": true, "email": true, "e-mail": true, "tweet": true, "memo": true,
+	"ad": true, "advertisement": true, "video": true, "release": true, "note": true, "article": true,
+	"op-ed": true, "post": true, "message": true, "editorial": true, "column": true, "petition": true,
+	"resolution": true, "complaint": true, "lawsuit": true, "filing": true, "motion": true,
+}
+
+// publishVerbs put a document out: "issued a statement", "sent an email".
+var publishVerbs = map[string]bool{
+	"issued": true, "released": true, "sent": true, "posted": true, "published": true, "put": true,
+	"wrote": true, "tweeted": true, "shared": true, "circulated": true, "filed": true, "signed": true,
+	"issues": true, "releases": true, "sends": true, "posts": true, "publishes": true, "writes": true,
+	"out": true, "penned": true, "drafted": true, "delivered": true, "distributed": true, "aired": true,
+}
+
+// documentSubject finds the speaker of a participle that follows a
+// document noun, "Trump issued a statement Saturday saying", "his campaign
+// sent out a fundraising email stressing": the subject of the verb that
+// put the document out, else the document itself ("an article stating").
+func (b *builder) documentSubject(j, lo int) mention {
+	d := b.d
+	k := j - 1
+	for k > lo && (isWeekday(d.word(k)) || d.word(k) == "night" || d.word(k) == "morning" || d.word(k) == "afternoon" || d.word(k) == "evening") {
+		k-- // "a statement Thursday night condemning"
+	}
+	if k <= lo || !documentNouns[d.word(k)] || d.inQuote[k] {
+		return mention{}
+	}
+	s := k
+	for s-1 >= lo && s > k-4 && d.toks[s-1].kind == tWord && !d.inQuote[s-1] && !publishVerbs[d.word(s-1)] && !closedClass[d.word(s-1)] {
+		s-- // "a fundraising email", "a joint statement"
+	}
+	if !isDeterminer(d.word(s)) && !strings.HasSuffix(d.word(s), "'s") {
+		return mention{}
+	}
+	v := s - 1
+	if v >= lo && publishVerbs[d.word(v)] {
+		if d.word(v) == "out" && v-1 >= lo && publishVerbs[d.word(v-1)] {
+			v-- // "put out", "sent out"
+		}
+		m, _ := d.subjectBefore(v, lo)
+		return m
+	}
+	if d.sents[d.sentOf(s)].t0 == s || d.isPunct(s-1, ',') && !d.isPunct(j-1, ',') || d.word(v) == "and" {
+		return mention{s, k + 1}
+	}
+	return mention{}
+}
+
 // mainSubject finds the subject of the clause [a, j): the first noun phrase
 // after any leading adverbial ("During the conversation, Kerry ...").
 func (b *builder) mainSubject(a, j int) mention {
 	d := b.d
 	a = d.afterDateline(a, j)
-	if m := b.subjectAt(a, j); m.ok() {
-		return m
+	first := b.subjectAt(a, j)
+	if first.ok() && !(first.t1-first.t0 == 1 && isDeterminer(d.word(first.t0))) {
+		return first
 	}
+	// A lone capitalised determiner is a poor subject: "A few minutes
+	// later, Murphy followed up by lamenting" has its subject after the
+	// comma; it stands only when nothing better follows.
 	// "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried
 	// ...": the subject may follow several commas of adverbials.
 	for k, tries := a, 0; k < j && tries < 4; k++ {
@@ -1525,7 +1597,7 @@ func (b *builder) mainSubject(a, j int) mention {
 			}
 		}
 	}
-	return mention{}
+	return first
 }
 
 // afterDateline skips a dateline at the start of a sentence, "Washington
@@ -2385,7 +2457,7 @@ func (d *doc) relativeSubject(j, lo int) mention {
 			return mention{}
 		}
 		s := d.npStart(h, lo)
-		if !d.sentenceOpens(s) && !d.isPunct(s-1, ',') {
+		if !d.sentenceOpens(s) && !d.isPunct(s-1, ',') && !d.afterSubordinator(s) {
 			return mention{}
 		}
 		if paren > 0 {

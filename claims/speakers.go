@@ -312,6 +312,11 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		// "the European Union, which contended", "a super PAC that intends"
 		return mention{j, j + 1}, aux
 	}
+	if head == "some" && d.toks[j+1].kind == tWord && !d.inQuote[j] {
+		// "laws that some say target Muslims", "while some argue": the
+		// quantifier stands alone as the subject.
+		return mention{j, j + 1}, aux
+	}
 	closeToHim := objectPronoun(head) && (d.word(j-1) == "to" || d.word(j-1) == "with") && closeTo(d.word(j-2))
 	if !t.upper && !closeToHim {
 		if _, ok := pronouns[head]; !ok && (closedClass[head] || isCueWord(head) || strings.HasSuffix(head, "ly") || isDeterminer(head)) {
@@ -337,7 +342,7 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		end = paren
 	}
 	start := d.npStart(j, lo)
-	if dashed && !d.sentenceOpens(start) && !d.isPunct(start-1, ',') {
+	if dashed && !d.sentenceOpens(start) && !d.isPunct(start-1, ',') && !d.afterSubordinator(start) {
 		return mention{}, aux
 	}
 	return mention{start, end}, aux
@@ -439,9 +444,16 @@ func (d *doc) npStart(j, lo int) int {
 			k--
 			continue
 		}
-		if w == "of" || w == "for" || w == "at" || w == "from" || w == "in" {
+		if isWeekday(w) && d.word(k-1) == "on" && k-2 >= lo && speakerNouns[d.word(k-2)] != "" {
+			// "a POLITICO survey on Tuesday of leading data operatives"
+			start = k - 1
+			k--
+			continue
+		}
+		if w == "of" || w == "for" || w == "at" || w == "from" || w == "in" || (w == "on" || w == "with") && speakerNouns[d.word(k-1)] != "" {
 			// "Viktor Poznikhir of the Russian army", "officials at the
-			// State Department": only when a name or speaker noun precedes.
+			// State Department", "GOP leaders on the ground": only when a
+			// name or speaker noun precedes.
 			if k-1 >= lo && d.toks[k-1].kind == tWord && (d.toks[k-1].upper || speakerNouns[d.word(k-1)] != "" || titles[d.word(k-1)]) &&
 				(w == "of" || w == "for" || speakerNouns[d.word(k-1)] != "") {
 				start = k
@@ -455,6 +467,12 @@ func (d *doc) npStart(j, lo int) int {
 			// the" continues it.
 			if k-1 >= lo && (d.word(k-1) == "of" || d.word(k-1) == "for") {
 				continue
+			}
+			if k-2 >= lo && speakerNouns[d.word(k-2)] != "" && !d.inQuote[k-2] {
+				switch d.word(k - 1) {
+				case "at", "in", "from", "on", "with":
+					continue // "officials at the State Department", "leaders on the ground"
+				}
 			}
 			if k-2 >= lo && (d.word(k-1) == "to" || d.word(k-1) == "with") && closeTo(d.word(k-2)) {
 				continue
@@ -541,13 +559,16 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 			// "A lawyer for the outlets, David Schulz, said" names the speaker after the comma
 			continue
 		}
+		if d.word(nameEnd) == "who" && d.isPunct(nameEnd-1, ',') {
+			continue // "Bret Stephens, who, after trading insults, said": the name is further back
+		}
 		if _, ok := pronouns[d.word(nameEnd)]; ok {
 			return mention{}
 		}
 		start := d.npStart(nameEnd, lo)
 		// The name must open its clause: "In Washington, Smith, 45, said" is
 		// fine, "the bill, which passed, said" is not a speaker.
-		if start > lo && !d.isPunct(start-1, ',') && !d.commaQuote(start-1) && !d.sentenceOpens(start) {
+		if start > lo && !d.isPunct(start-1, ',') && !d.commaQuote(start-1) && !d.sentenceOpens(start) && !d.afterSubordinator(start) {
 			continue
 		}
 		fw := d.word(k + 1)
@@ -619,6 +640,17 @@ func numberWord(w string) bool {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
+	}
+	return false
+}
+
+// afterSubordinator reports whether token i opens a subordinate clause,
+// whose subject can be a speaker like a sentence's: "when Dana Perino, a
+// host of Fox News, refused to go along".
+func (d *doc) afterSubordinator(i int) bool {
+	switch d.word(i - 1) {
+	case "when", "while", "because", "after", "before", "since", "although", "though", "whereas", "if", "as", "until", "once", "that":
+		return !d.inQuote[i-1]
 	}
 	return false
 }
