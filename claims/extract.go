@@ -167,11 +167,17 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 			return cueWord{}, false
 		}
 	}
-	if ps := cueParticles[c.lemma]; ps != nil && !slices.Contains(ps, d.word(i+1)) {
+	if ps := cueParticles[c.lemma]; ps != nil && !slices.Contains(ps, d.word(i+1)) && !d.adverbParticle(i, c.lemma, ps) {
 		return cueWord{}, false
 	}
-	if (c.lemma == "maintain" || c.lemma == "rule" || c.lemma == "find" && c.form == formBase || c.lemma == "report" && c.form == formThird) && d.word(i+1) != "that" {
+	if (c.lemma == "maintain" || c.lemma == "rule" || c.lemma == "find" && c.form == formBase) && d.word(i+1) != "that" {
 		return cueWord{}, false // "maintained a lead", "find a way", "reports of": no statement
+	}
+	if c.lemma == "report" && c.form == formThird && d.word(i+1) != "that" && !d.reportsVerb(i) {
+		return cueWord{}, false // "reports of", "news reports say": a noun
+	}
+	if c.lemma == "continue" && c.form == formThird && d.word(i+1) == "to" && !isCueWord(d.word(i+2)) && !d.isPunct(i-1, ',') {
+		return cueWord{}, false // "continues to insist", not "continues to grow"
 	}
 	if c.lemma == "read" && !d.isPunct(i+1, ':') && !(i+1 < len(d.toks) && d.toks[i+1].kind == tQuote) && !d.isPunct(i-1, ',') {
 		return cueWord{}, false // `the sign reads: "..."`, `," reads the sign`, not "reads books"
@@ -188,10 +194,17 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 	if c.lemma == "appear" && d.word(i+1) != "to" && d.word(i+1) != "that" && !(d.word(i+1) == "as" && d.word(i+2) == "if") {
 		return cueWord{}, false // "appeared to back down", not "appeared on Fox News"
 	}
-	if c.lemma == "see" && c.form != formThird && !d.seeAs(i) {
+	if c.lemma == "see" && c.form != formThird && !d.seeAs(i) && !d.seePresent(i, c) {
 		return cueWord{}, false // "Democrats see Sanders as a threat", not "saw a rally"
 	}
 	if c.lemma == "make clear" && d.word(i+1) != "clear" && !(d.word(i+1) == "it" && d.word(i+2) == "clear") {
+		if n := d.makeStatement(i); n > 0 {
+			cl := cueStance // "made no mention of Mrs. Clinton": its object
+			if d.word(i+n) == "that" {
+				cl = cueSpeech // "made the case that ...": a clause
+			}
+			return cueWord{lemma: "make a statement", class: cl, form: c.form}, true
+		}
 		return cueWord{}, false // "made it clear that", not "made a deal"
 	}
 	if c.lemma == "put it" && !(d.isPunct(i+2, ',') || d.isPunct(i+2, ':') || i+2 < len(d.toks) && d.toks[i+2].kind == tQuote) {
@@ -201,7 +214,8 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 		return c, true // "what economists call spending"
 	}
 	if c.lemma == "call" && (c.form == formBase || c.form == formThird || c.form == formIng && !d.isPunct(i-1, ',')) && d.word(i+1) != "for" && d.word(i+1) != "on" &&
-		!(i+1 < len(d.toks) && d.toks[i+1].kind == tWord && (objectPronoun(d.word(i+1)) || d.word(i+1) == "it" || d.word(i+1) == "this" || d.toks[i+1].upper && !d.toks[i].upper)) {
+		!(i+1 < len(d.toks) && d.toks[i+1].kind == tWord && (objectPronoun(d.word(i+1)) || reflexive(d.word(i+1)) || d.word(i+1) == "it" || d.word(i+1) == "this" || d.toks[i+1].upper && !d.toks[i].upper)) &&
+		!d.callsLabel(i) {
 		// "Sanders calls Clinton unqualified", "Others call it the nerd prom"
 		return cueWord{}, false // "calls" and "call" are nouns unless "calls for"
 	}
@@ -264,6 +278,106 @@ func (d *doc) whatBefore(i int) int {
 	return -1
 }
 
+// reportsVerb reports whether "reports" at token i is a verb: it closes
+// the sentence after its source (", the Daily Caller reports.") or a name
+// precedes it and a clause or object follows ("Breitbart reports the
+// ...").
+func (d *doc) reportsVerb(i int) bool {
+	if d.isPunct(i+1, '.') || d.isPunct(i+1, ',') {
+		return i > 0 && d.toks[i-1].kind == tWord
+	}
+	switch d.word(i + 1) {
+	case "", "of", "about", "on", "from", "in", "by", "over", "at", "to", "say", "said", "says", "suggest", "suggested", "indicate", "indicated", "show", "showed", "have", "had", "were", "are", "and", "or", "claim", "claimed":
+		return false
+	}
+	return i > 0 && d.toks[i-1].kind == tWord && d.toks[i-1].upper
+}
+
+// seePresent reports whether a base "see" is a present-tense verb of
+// judgement after its plural subject: "rivals see opening in New
+// Hampshire", "Investors see about a one-in-five chance", not "to see",
+// "can see", "you see".
+func (d *doc) seePresent(i int, c cueWord) bool {
+	if c.form != formBase || i == 0 || d.toks[i-1].kind != tWord {
+		return false
+	}
+	switch d.word(i - 1) {
+	case "to", "can", "could", "will", "would", "may", "might", "should", "must", "do", "does", "did", "not", "never", "let", "you", "i", "we", "cannot", "and", "or", "shall", "wait", "come", "go", "see", "didn't", "don't", "doesn't", "can't", "won't", "wouldn't":
+		return false
+	}
+	n := d.word(i + 1)
+	return n != "" && n != "if" && n != "whether" && n != "how" && n != "what" && n != "why" && n != "who" && n != "it" && n != "you" && n != "me" && n != "him" && n != "her" && n != "them" && n != "us"
+}
+
+// makeStatement returns how many tokens the statement that "made" at
+// token i introduces takes, up to and including the preposition that
+// opens its topic, or 0: "made no mention of", "made the case for",
+// "has made several controversial statements on", "made the point that"
+// (the "that" is left to the content).
+func (d *doc) makeStatement(i int) int {
+	for k := i + 1; k < len(d.toks) && k <= i+4 && d.toks[k].kind == tWord; k++ {
+		if !makeNouns[d.word(k)] {
+			continue
+		}
+		switch d.word(k + 1) {
+		case "of", "about", "for", "on", "against", "to":
+			return k + 2 - i
+		case "that":
+			return k + 1 - i
+		}
+		return 0
+	}
+	return 0
+}
+
+// makeNouns are the statements one makes: "made no mention of".
+var makeNouns = map[string]bool{
+	"mention": true, "case": true, "point": true, "secret": true, "comments": true, "comment": true,
+	"statement": true, "statements": true, "remarks": true, "argument": true, "claim": true, "claims": true,
+	"allegations": true, "accusations": true, "charges": true, "observation": true, "pitch": true, "plea": true,
+	"apologies": true, "reference": true, "references": true, "attack": true, "attacks": true,
+}
+
+// reflexive reports whether w is a reflexive pronoun: "more call
+// themselves conservative".
+func reflexive(w string) bool {
+	switch w {
+	case "himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself":
+		return true
+	}
+	return false
+}
+
+// callsLabel reports whether the "call" at token i pins a quoted label on
+// an object: "Gowdy's office calls the whole thing "an attack"", "calls
+// ISIS violence 'genocide'" in a headline.
+func (d *doc) callsLabel(i int) bool {
+	if d.word(i+1) == "" {
+		return false
+	}
+	for k := i + 2; k < len(d.toks) && k-i <= 8; k++ {
+		t := d.toks[k]
+		if t.kind == tQuote {
+			return k > i+2
+		}
+		if t.kind == tPunct && t.r != '-' && t.r != '\'' {
+			return false
+		}
+	}
+	return false
+}
+
+// adverbParticle reports whether an adverb in -ly separates the cue at
+// token i from its particle: "spoke highly of", "talked openly about",
+// "pushed hard for".
+func (d *doc) adverbParticle(i int, lemma string, ps []string) bool {
+	if lemma == "focus" || lemma == "go on" {
+		return false // "focused heavily on the economy": a topic, not a stance
+	}
+	a := d.word(i + 1)
+	return (strings.HasSuffix(a, "ly") || a == "hard" || a == "out") && len(a) > 3 && slices.Contains(ps, d.word(i+2))
+}
+
 // seeAs reports whether the "see" at token i judges its object: an "as"
 // follows the object within the clause.
 func (d *doc) seeAs(i int) bool {
@@ -283,11 +397,17 @@ func (d *doc) seeAs(i int) bool {
 }
 
 func (d *doc) cueLen(i int, c cueWord) int {
+	if ps := cueParticles[c.lemma]; ps != nil && d.adverbParticle(i, c.lemma, ps) {
+		return 3 // "spoke highly of"
+	}
 	if c.lemma == "according to" || cueParticles[c.lemma] != nil {
 		return 2
 	}
 	if c.lemma == "call" && (d.word(i+1) == "for" || d.word(i+1) == "on") {
 		return 2 // "called for", "called on"
+	}
+	if c.lemma == "make a statement" {
+		return d.makeStatement(i)
 	}
 	if c.lemma == "make clear" {
 		if d.word(i+1) == "it" {
@@ -299,21 +419,28 @@ func (d *doc) cueLen(i int, c cueWord) int {
 }
 
 // cueParticles are the words some cues need after them: "point out" or
-// "point to", "refer to", "talk about", "rail against".
+// "point to", "refer to", "talk about", "rail against", "sided with",
+// "brushed off".
 var cueParticles = map[string][]string{
-	"point":    {"out", "to"},
-	"refer":    {"to"},
-	"talk":     {"about", "of"},
-	"speak":    {"about", "of", "out"},
-	"rail":     {"against"},
-	"push":     {"for"},
-	"focus":    {"on"},
-	"vote":     {"for", "against"},
-	"lay out":  {"out"},
-	"lash out": {"out"},
-	"weigh in": {"in"},
-	"go on":    {"on"},
-	"put it":   {"it"},
+	"point":     {"out", "to"},
+	"refer":     {"to"},
+	"talk":      {"about", "of"},
+	"speak":     {"about", "of", "out"},
+	"rail":      {"against"},
+	"push":      {"for"},
+	"focus":     {"on"},
+	"vote":      {"for", "against"},
+	"lay out":   {"out"},
+	"lash out":  {"out"},
+	"weigh in":  {"in"},
+	"go on":     {"on"},
+	"put it":    {"it"},
+	"allude":    {"to"},
+	"side":      {"with", "against"},
+	"balk":      {"at"},
+	"spar":      {"with", "over"},
+	"brush":     {"off", "aside"},
+	"apologize": {"for", "to"},
 }
 
 // pending is a claim being built: token ranges until drafts() turns it
