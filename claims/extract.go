@@ -1124,6 +1124,14 @@ func (b *builder) segment(a, e, si int) {
 				continue
 			}
 		}
+		if acc < 0 || j >= acc {
+			// "The meeting was first reported by Politico."
+			if ce := b.passiveBy(j, start, end); ce > j {
+				j = ce - 1
+				start = ce
+				continue
+			}
+		}
 		c, ok := d.cueAt(j)
 		if !ok {
 			continue
@@ -1441,7 +1449,14 @@ func (b *builder) askedClause(j, end int) int {
 			if d.wordCount(k, ce) < 2 {
 				return -1
 			}
-			b.add(pending{kind: b.kindOf(k, ce), parts: [][2]int{{k, ce}}, cue: [2]int{j, j + 1}, inherit: -1, conf: 0.5})
+			var spk mention
+			if d.word(j+1) == "by" {
+				// "when asked by a reporter whether ...": the reporter asks.
+				if m := d.agentAfter(j+2, k, false); m.ok() && m.t1 == k {
+					spk = m
+				}
+			}
+			b.add(pending{kind: b.kindOf(k, ce), parts: [][2]int{{k, ce}}, spk: spk, cue: [2]int{j, j + 1}, inherit: -1, conf: 0.5})
 			return ce
 		}
 		k++ // "by a reporter", "on Thursday", "again"
@@ -2060,7 +2075,8 @@ func (d *doc) adverbialToken(i int) bool {
 
 // formFits checks that the cue's form can follow this subject: a bare base
 // form needs an auxiliary or a plural subject ("officials say"), an -ing
-// form a progressive auxiliary; a passive ("was told") is no cue.
+// form a progressive auxiliary; a passive ("was told") is no cue here
+// (passiveBy reads passives, their "by" agents and what they report).
 func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 	if c.lemma == "continue" {
 		return false // "continued to fight": only a frame after a quote
