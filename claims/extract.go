@@ -1100,11 +1100,11 @@ func (b *builder) segment(a, e, si int) {
 		if d.inQuote[j] || d.used[j] {
 			continue
 		}
-		if m, prep := d.stanceNounOwner(j, start); m.ok() {
+		if m, prep := d.stanceNounOwner(j, start); m.ok() && (acc < 0 || j >= acc) {
 			// "his support for the bill", "Trump's attacks on the judge"
 			m = b.possessor(m, start)
 			cs := j + 2
-			ce := d.phraseEnd(cs, b.contentEnd(cs, end))
+			ce := d.stanceObjectEnd(cs, d.phraseEnd(cs, b.contentEnd(cs, end)))
 			if w := d.wordCount(cs, ce); w >= 1 && w <= 12 {
 				b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + 1 + prep}, inherit: -1, conf: 0.5})
 				j = ce - 1
@@ -1112,13 +1112,27 @@ func (b *builder) segment(a, e, si int) {
 				continue
 			}
 		}
-		if m := d.nounCueOwner(j, start); m.ok() {
+		if m := d.nounCueOwner(j, start); m.ok() && (acc < 0 || j >= acc) {
 			// "Trump's claim that ...", "his insistence that ..."
 			m = b.possessor(m, start)
 			cs := j + 1
 			ce := b.contentEnd(cs, end)
+			if d.word(cs) == "to" {
+				ce = d.stanceObjectEnd(cs, ce) // "his promise to build a wall were about more than immigration"
+			}
 			if d.wordCount(cs, ce) >= 3 {
 				b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + 1}, inherit: -1, conf: 0.6})
+				j = ce - 1
+				start = ce
+				continue
+			}
+		}
+		if m, cs, ok := d.bareNounCue(j, start, end); ok && (acc < 0 || j >= acc) {
+			// "Despite complaints that they distort democracy",
+			// "criticism from rivals that the tenor of his campaign ..."
+			ce := d.openingEnd(start, j, cs, b.contentEnd(cs, end))
+			if d.wordCount(cs, ce) >= 3 {
+				b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + 1}, inherit: -1, conf: 0.4})
 				j = ce - 1
 				start = ce
 				continue
@@ -1346,10 +1360,28 @@ var statementNouns = map[string]bool{
 	"charge": true, "view": true, "prediction": true, "complaint": true, "admission": true, "boast": true,
 }
 
+// intentNouns are nouns that report a commitment when an infinitive
+// follows them: "his promise to build a wall", "Trump's hopes to win".
+var intentNouns = map[string]bool{
+	"promise": true, "promises": true, "pledge": true, "pledges": true, "vow": true, "vows": true,
+	"hopes": true, "threat": true, "threats": true,
+}
+
+// bareVerb reports whether token i can be the verb of an infinitive:
+// "promise to build", not "threat to Eastern Europe" or "threat to the
+// party".
+func (d *doc) bareVerb(i int) bool {
+	if i >= len(d.toks) || d.toks[i].kind != tWord || d.toks[i].upper {
+		return false
+	}
+	w := d.word(i)
+	return !closedClass[w] && !possessivePronoun(w) && w != "the" && w != "a" && w != "an"
+}
+
 // nounCueOwner returns the possessor of a statement noun at token i that a
 // "that" clause follows, "his" in "his claim that", or no mention.
 func (d *doc) nounCueOwner(i, lo int) mention {
-	if !statementNouns[d.word(i)] || d.word(i+1) != "that" || i-1 < lo {
+	if i-1 < lo || !(statementNouns[d.word(i)] && d.word(i+1) == "that" || intentNouns[d.word(i)] && d.word(i+1) == "to" && d.bareVerb(i+2)) {
 		return mention{}
 	}
 	p := d.word(i - 1)
@@ -1361,6 +1393,89 @@ func (d *doc) nounCueOwner(i, lo int) mention {
 		return mention{}
 	}
 	return mention{d.npStart(i-1, lo), i}
+}
+
+// bareNouns are nouns that report what was said when a "that" clause
+// follows them with no possessor: "complaints that", "speculation that".
+var bareNouns = map[string]bool{
+	"complaints": true, "allegations": true, "allegation": true, "rumors": true, "rumours": true,
+	"speculation": true, "criticism": true, "suggestions": true, "warnings": true, "accusations": true,
+	"claims": true, "assertions": true, "charges": true, "reports": true, "fears": true, "concerns": true,
+}
+
+// bareNounCue reads a statement noun at token i with no possessor that a
+// "that" clause follows, directly or after its source: "complaints that
+// they distort democracy", "criticism from rivals that ...". It returns
+// the source after "from" or "by", if any, and where the content starts.
+func (d *doc) bareNounCue(i, lo, hi int) (mention, int, bool) {
+	if !bareNouns[d.word(i)] && (!statementNouns[d.word(i)] || d.word(i) == "claim") || i-1 >= lo && (strings.HasSuffix(d.word(i-1), "'s") || possessivePronoun(d.word(i-1))) {
+		return mention{}, 0, false
+	}
+	if i-1 >= lo {
+		// "used to boast that", "will pledge that": a verb, not a noun.
+		if p := d.word(i - 1); (p == "to" || auxiliaries[p]) && !strings.HasSuffix(d.word(i), "s") {
+			return mention{}, 0, false
+		}
+	}
+	var m mention
+	k := i + 1
+	if w := d.word(k); w == "from" || w == "by" {
+		e := k + 1
+		for e < hi && e-k <= 8 && d.toks[e].kind == tWord && !d.inQuote[e] && d.word(e) != "that" {
+			e++
+		}
+		if d.word(e) != "that" || e == k+1 {
+			return mention{}, 0, false
+		}
+		m, k = mention{k + 1, e}, e
+	}
+	if d.word(k) != "that" || !d.thatClauseSubject(k+1) {
+		return mention{}, 0, false
+	}
+	return m, k, true
+}
+
+// openingEnd ends content [cs, ce) of a noun cue at token i at the first
+// comma when the noun sits in a phrase that opens the sentence at lo:
+// "Despite complaints that they distort democracy, the superdelegates
+// ..." reports only "that they distort democracy".
+func (d *doc) openingEnd(lo, i, cs, ce int) int {
+	if i-lo > 4 || !isPreposition(d.word(lo)) && !isSubordinator(d.word(lo)) {
+		return ce
+	}
+	for j := cs + 1; j < ce; j++ {
+		if d.isPunct(j, ',') && !d.inQuote[j] {
+			return j
+		}
+	}
+	return ce
+}
+
+func possessivePronoun(w string) bool {
+	switch w {
+	case "his", "her", "their", "its", "my", "our", "your":
+		return true
+	}
+	return false
+}
+
+// thatClauseSubject reports whether token i can open the subject of a clause,
+// so that the "that" before it is a conjunction and not a relative
+// pronoun: "claims that the vote was rigged", not "claims that were
+// false".
+func (d *doc) thatClauseSubject(i int) bool {
+	if i >= len(d.toks) || d.toks[i].kind != tWord {
+		return false
+	}
+	if d.toks[i].upper {
+		return true
+	}
+	switch d.word(i) {
+	case "the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its",
+		"there", "this", "these", "those", "some", "many", "most", "no", "none", "all", "our", "my":
+		return true
+	}
+	return false
 }
 
 // possessor turns a possessive pronoun owning a noun cue into the subject
@@ -1381,7 +1496,7 @@ func (b *builder) possessor(m mention, lo int) mention {
 var stanceNouns = map[string]string{
 	"support": "for", "opposition": "to", "criticism": "of", "attacks": "on", "attack": "on",
 	"endorsement": "of", "praise": "for", "defense": "of", "defence": "of", "rejection": "of",
-	"condemnation": "of", "backing": "of",
+	"condemnation": "of", "backing": "of", "critique": "of", "criticisms": "of", "embrace": "of",
 }
 
 // stanceNounOwner returns the possessor of a stance noun at token i that
@@ -1400,6 +1515,21 @@ func (d *doc) stanceNounOwner(i, lo int) (mention, int) {
 		return mention{}, 0
 	}
 	return mention{d.npStart(i-1, lo), i}, 1
+}
+
+// stanceObjectEnd ends the object of a stance noun before the verb of
+// the clause the noun phrase is the subject of: in "Sessions's
+// endorsement of Trump is not good news" the object is "Trump".
+func (d *doc) stanceObjectEnd(cs, ce int) int {
+	for j := cs + 1; j < ce; j++ {
+		if d.inQuote[j] {
+			continue
+		}
+		if auxiliaries[d.word(j)] && !d.toks[j].upper {
+			return j
+		}
+	}
+	return ce
 }
 
 // quoteRunsOn extends content [cs, ce) that reaches the end of its sentence
