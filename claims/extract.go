@@ -2306,9 +2306,14 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 		return k
 	}
 	if c.lemma == "accuse" {
-		// "accused the North's leader, Kim Jong Un, of recklessness"
+		// PolNeAR's content is the accused and the charge together.
 		for j := k; j < end && j-k < 12; j++ {
-			if d.word(j) == "of" {
+			if d.word(j) == "of" && !quantifier(d.word(j-1)) {
+				if j > k && d.word(k) != "by" && !d.isPunct(j-1, ',') {
+					return k // "accused Holt of being a Democrat"
+				}
+				// "accused by the media of ...", "accused the North's
+				// leader, Kim Jong Un, of recklessness": the charge alone.
 				return j
 			}
 		}
@@ -2757,34 +2762,226 @@ func (d *doc) auxBefore(j int) bool {
 // the bill when it came to the Senate" hold the position only up to the
 // comma or the subordinate clause; what follows is the outlet's.
 func (d *doc) phraseEnd(cs, ce int) int {
+	e := d.phraseStop(cs, ce)
+	for e > cs+1 && e < ce && !d.inQuote[e-1] && (d.word(e-1) == "and" || d.word(e-1) == "or" || d.word(e-1) == "but") {
+		e-- // "praised Rihanna and, among others, ...": not the dangling "and"
+	}
+	return e
+}
+
+// phraseStop is where phraseEnd's object ends, before trimming.
+func (d *doc) phraseStop(cs, ce int) int {
 	for j := cs + 1; j < ce; j++ {
 		if d.inQuote[j] {
 			continue
 		}
 		t := d.toks[j]
+		if t.kind == tPunct && t.r == ',' {
+			if k := d.commaGoesOn(j, ce); k > j {
+				j = k - 1
+				continue
+			}
+		}
 		if t.kind == tPunct && (t.r == ',' || t.r == ';' || t.r == '—' || t.r == '(' || t.r == ')' || t.r == ':') {
 			return j
 		}
 		if c, ok := d.cueAt(j); ok && c.class == cueSpeech && (c.form == formPast || c.form == formThird) {
 			return j // "Senators who supported the bill said ...": the clause is over
 		}
+		if (t.key == "and" || t.key == "but") && t.kind == tWord && j > cs+1 && d.verbPhraseAt(j+1) && !d.relativeBetween(cs, j) {
+			return j // "endorsed Trump and has appeared at his side", "called them rapists and vowed ..."
+		}
 		switch t.key {
 		case "when", "while", "because", "although", "though", "unless", "whereas", "during", "since", "after", "before", "until", "despite":
-			if t.kind == tWord && !t.upper {
+			if t.kind == tWord && !t.upper && !d.eventPhrase(j) {
 				return j
 			}
 		case "in", "on", "at":
 			// "called for more investment in a statement on Thursday",
 			// "blasted Clinton on Twitter": where it was said, not what.
-			if n := d.word(j + 1); (n == "a" || n == "an") && adverbialNoun(d.word(j+2)) || adverbialNoun(n) && d.toks[j+1].upper || isWeekday(n) {
+			if n := d.word(j + 1); (n == "a" || n == "an") && adverbialNoun(d.word(j+2)) || adverbialNoun(n) && d.toks[j+1].upper {
+				return j
+			}
+			if isWeekday(d.word(j + 1)) {
+				if d.stanceGoesOn(j + 2) {
+					j++
+					continue
+				}
 				return j
 			}
 		}
-		if t.kind == tWord && isWeekday(t.key) && j > cs+1 {
+		if t.kind == tWord && isWeekday(t.key) && j > cs+1 && !d.stanceGoesOn(j+1) {
 			return j // "blasted Clinton as a disgrace Wednesday"
 		}
 	}
 	return ce
+}
+
+// stanceGoesOn reports whether the stance's own object or reason resumes
+// at token i after a time phrase: "attacked Trump on Monday over his
+// stance on abortion", "called the remarks Saturday "a wake-up call"".
+func (d *doc) stanceGoesOn(i int) bool {
+	if i < len(d.toks) && d.toks[i].kind == tQuote {
+		return true
+	}
+	switch d.word(i) {
+	case "over", "for", "that", "as", "a", "an":
+		return true
+	}
+	return false
+}
+
+// eventPhrase reports whether the time word at j opens a noun phrase
+// that belongs to the stance's object: "an entitlement-slashing Grand
+// Bargain during the debt ceiling talks", "to get the book out before the
+// election".
+func (d *doc) eventPhrase(j int) bool {
+	switch d.word(j) {
+	case "during", "before":
+		if d.word(j+1) != "the" {
+			return false
+		}
+		for k := j + 2; k < len(d.toks) && k <= j+4; k++ {
+			if adverbialNoun(d.word(k)) {
+				return false // "criticized the plan before the debate": when it was said
+			}
+		}
+		return true
+	case "after":
+		return d.word(j+1) == "a" // "regain her footing after a difficult stretch"
+	}
+	return false
+}
+
+// verbPhraseAt reports whether a second verb phrase of the same subject
+// starts at token i: "has appeared", "cast himself", "once again did",
+// "refused to", "later fessed up".
+func (d *doc) verbPhraseAt(i int) bool {
+	for k := 0; k < 2; k++ {
+		switch w := d.word(i); {
+		case w == "then" || w == "later" || w == "also" || w == "once" || w == "again" || w == "pointedly" || w == "generally" || w == "instead":
+			i++
+		}
+	}
+	if i >= len(d.toks) {
+		return false
+	}
+	t := d.toks[i]
+	if t.kind != tWord || t.upper || d.inQuote[i] {
+		return false
+	}
+	if auxiliaries[t.key] && t.key != "not" && t.key != "never" && t.key != "being" && t.key != "been" {
+		return true
+	}
+	if c, ok := d.cueAt(i); ok && c.form != formBase && c.form != formParticiple {
+		return true
+	}
+	switch t.key {
+	case "cast", "made", "put", "set", "stopped", "refused", "vowed", "went", "took", "gave", "urged", "showed", "handed", "embraced", "celebrated", "defended", "accused", "criticized", "pledged", "promised":
+		return true
+	}
+	return false
+}
+
+// relativeBetween reports whether a relative clause opens in [a, b): in "a
+// bill which had support and would have overhauled" the second verb is
+// the clause's.
+func (d *doc) relativeBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if w := d.word(k); w == "which" || w == "who" || w == "that" || w == "whom" {
+			return true
+		}
+	}
+	return false
+}
+
+// commaGoesOn reports whether the object of a stance cue goes on past the
+// comma at j, and returns the token to resume scanning from (or -1): a
+// list ("a litany of proposals on jobs, education and criminal justice"),
+// an example ("several factors, including budget cuts") or a state or
+// party label ("Sen. Bernie Sanders, I-Vt.").
+func (d *doc) commaGoesOn(j, ce int) int {
+	n := d.word(j + 1)
+	switch n {
+	case "including", "especially", "particularly", "notably":
+		if j+2 < ce && d.toks[j+2].kind == tWord {
+			return j + 2
+		}
+		return -1
+	case "such":
+		if d.word(j+2) == "as" {
+			return j + 3
+		}
+	}
+	if j+1 < ce && d.toks[j+1].kind == tWord && (partyLabel(d.toks[j+1].key) && d.toks[j+1].upper || d.toks[j+1].digit && len(n) == 4 && d.toks[j-1].digit) {
+		// "Barry Goldwater, R-Ariz.,", "the Sept. 11, 2001, attacks"
+		k := j + 2
+		if d.isPunct(k, '.') {
+			k++
+		}
+		if d.isPunct(k, ',') {
+			k++
+		}
+		return k
+	}
+	// A list: one to four words between commas, then "and" or "or".
+	words := 0
+	for k := j + 1; k < ce && k-j < 14; k++ {
+		t := d.toks[k]
+		if d.inQuote[k] {
+			return -1
+		}
+		if t.kind == tPunct && t.r == ',' {
+			if words == 0 {
+				return -1
+			}
+			words = 0
+			continue
+		}
+		if t.kind != tWord {
+			return -1
+		}
+		if (t.key == "and" || t.key == "or") && words > 0 {
+			return k + 1
+		}
+		if words++; words > 4 || auxiliaries[t.key] || pronouns[t.key] != "" || isCueWord(t.key) || listBreaker(t.key) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// quantifier reports whether w picks out part of a group: "one of the
+// journalists".
+func quantifier(w string) bool {
+	switch w {
+	case "one", "some", "many", "all", "each", "none", "both", "most", "several", "any", "two", "three":
+		return true
+	}
+	return false
+}
+
+// partyLabel reports whether w is a party and state label such as "R-Ariz"
+// or "D-N.Y", or a state abbreviation that follows a city: "San
+// Bernardino, Calif."
+func partyLabel(w string) bool {
+	if len(w) >= 3 && (w[0] == 'r' || w[0] == 'd' || w[0] == 'i') && w[1] == '-' {
+		return true
+	}
+	switch w {
+	case "calif", "fla", "ariz", "ala", "ark", "colo", "conn", "del", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va", "vt", "wash", "wis", "wyo":
+		return true
+	}
+	return false
+}
+
+// listBreaker reports whether w opens a clause rather than a list item.
+func listBreaker(w string) bool {
+	switch w {
+	case "who", "whom", "whose", "which", "that", "where", "when", "while", "as", "because", "if", "though", "although", "but", "saying", "then", "so":
+		return true
+	}
+	return false
 }
 
 // newAttribution reports whether a clause with its own speaker and cue
