@@ -2782,6 +2782,9 @@ func (d *doc) phraseStop(cs, ce int) int {
 				continue
 			}
 		}
+		if t.kind == tPunct && t.r == ':' && d.colonGoesOn(j+1, ce) {
+			continue // "criticizing the night's big winner: Donald Trump"
+		}
 		if t.kind == tPunct && (t.r == ',' || t.r == ';' || t.r == '—' || t.r == '(' || t.r == ')' || t.r == ':') {
 			return j
 		}
@@ -2809,6 +2812,12 @@ func (d *doc) phraseStop(cs, ce int) int {
 				}
 				return j
 			}
+			if t.kind == tWord && !t.upper && d.word(cs) != "to" && d.venueAhead(j+1) {
+				return j // "attacked the judge at a boisterous San Diego rally", "in his radio show"
+			}
+		}
+		if k := d.timePhrase(j); k > j && !t.upper && j > cs+1 && d.word(cs) != "to" && d.word(j-1) != "of" && (k >= ce || d.toks[k].kind == tPunct || d.word(k) == "and") {
+			return j // "endorsed Trump last week", "backed Mr. Sanders in December"
 		}
 		if t.kind == tWord && isWeekday(t.key) && j > cs+1 && !d.stanceGoesOn(j+1) {
 			return j // "blasted Clinton as a disgrace Wednesday"
@@ -2853,6 +2862,50 @@ func (d *doc) eventPhrase(j int) bool {
 	return false
 }
 
+// venueAhead reports whether the words from i name the occasion or
+// medium of a statement: "a boisterous San Diego rally", "his radio show",
+// "its Facebook page".
+func (d *doc) venueAhead(i int) bool {
+	w := d.word(i)
+	if !isDeterminer(w) && !isWeekday(w) {
+		return false
+	}
+	for k := i + 1; k < len(d.toks) && k <= i+4; k++ {
+		t := d.toks[k]
+		if t.kind != tWord || d.inQuote[k] {
+			return false
+		}
+		switch t.key {
+		case "rally", "interview", "speech", "statement", "show", "page", "debate", "address", "appearance", "appearances", "remarks",
+			"op-ed", "column", "tweet", "video", "conference", "briefing", "forum", "commercial", "ad", "facebook", "twitter", "interviews":
+			// but not "lauded Mr. Clarke in his address for helping ...":
+			// the reason is the stance's.
+			return d.word(k+1) != "for" && d.word(k+1) != "as"
+		}
+	}
+	return false
+}
+
+// colonGoesOn reports whether what follows a colon at i spells out the
+// stance's object ("issues affecting all Nevadans: the economy and
+// national security") rather than opening a sentence of its own ("as an
+// example: He ...").
+func (d *doc) colonGoesOn(i, ce int) bool {
+	if i >= ce || d.toks[i].kind != tWord || d.inQuote[i] {
+		return false
+	}
+	w := d.word(i)
+	if pronouns[w] != "" || w == "in" || w == "on" || w == "at" || w == "as" || w == "but" || w == "and" || w == "if" || w == "when" || w == "it" || w == "this" || w == "there" {
+		return false
+	}
+	for k := i; k < ce && k-i < 12; k++ {
+		if c, ok := d.cueAt(k); ok && (c.form == formPast || c.form == formThird) || auxiliaries[d.word(k)] {
+			return false // a clause: "...: Trump has said ..."
+		}
+	}
+	return true
+}
+
 // verbPhraseAt reports whether a second verb phrase of the same subject
 // starts at token i: "has appeared", "cast himself", "once again did",
 // "refused to", "later fessed up".
@@ -2893,6 +2946,37 @@ func (d *doc) relativeBetween(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// timePhrase returns the end of a phrase saying when that starts at token
+// j, or -1: "last week", "earlier this month", "in December", "yesterday".
+func (d *doc) timePhrase(j int) int {
+	switch d.word(j) {
+	case "yesterday", "today", "tonight":
+		return j + 1
+	case "earlier", "later":
+		if d.word(j+1) == "this" || d.word(j+1) == "in" {
+			j++
+		}
+		fallthrough
+	case "last", "this", "next":
+		switch n := d.word(j + 1); n {
+		case "week", "month", "year", "night", "weekend", "fall", "spring", "summer", "winter", "morning", "afternoon", "evening":
+			return j + 2
+		default:
+			if isWeekday(n) {
+				return j + 2
+			}
+		}
+	case "in":
+		if monthNames[d.word(j+1)] && d.toks[j+1].upper {
+			if j+2 < len(d.toks) && d.toks[j+2].digit {
+				return j + 3 // "in November 2016"
+			}
+			return j + 2
+		}
+	}
+	return -1
 }
 
 // commaGoesOn reports whether the object of a stance cue goes on past the
