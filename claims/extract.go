@@ -3194,10 +3194,15 @@ func (b *builder) headlines() {
 		n := len(b.claims)
 		a, end := pa.t0, trimEnd(d, pa.t0, pa.t1)
 		if c, label := b.headlineColon(a, end); c > 0 {
-			if label || c-a > 7 {
+			on := headlineOn(d, a, c)
+			if label || c-a > 7 && on < 0 {
 				a = c + 1
 			} else if d.wordCount(c+1, end) >= 2 {
-				b.add(pending{kind: Headline, parts: [][2]int{{c + 1, end}}, spk: mention{a, c}, cue: [2]int{c, c + 1}, inherit: -1, conf: 0.7})
+				spk := mention{a, c}
+				if on > 0 {
+					spk = mention{a, on} // "Obama on Climate Change: The Trends Are 'Terrifying.'"
+				}
+				b.add(pending{kind: Headline, parts: [][2]int{{c + 1, end}}, spk: spk, cue: [2]int{c, c + 1}, inherit: -1, conf: 0.7})
 			}
 		}
 		if len(b.claims) == n {
@@ -3206,10 +3211,20 @@ func (b *builder) headlines() {
 		if len(b.claims) == n {
 			b.headlineInfinitive(a, end)
 		}
-		for k := n; k < len(b.claims); k++ {
-			b.headlineTrim(k)
+		if len(b.claims) == n {
+			b.headlineSpeakerLast(a, end)
 		}
 		for k := n; k < len(b.claims); k++ {
+			b.headlineTrim(k)
+			b.headlineRelative(k)
+		}
+		for k := n; k < len(b.claims); k++ {
+			if sp := b.claims[k].spk; k == len(b.claims)-1 && sp.ok() && headlineContracted(d.text[d.toks[sp.t0].start:d.toks[sp.t1-1].end]) {
+				// "If You’re Not Voting for Trump, You’re Voting for
+				// Hillary": a progressive verb, not a speaker and a cue.
+				b.claims = b.claims[:k]
+				break
+			}
 			if c, _ := d.cueAt(b.claims[k].cue[0]); (c.lemma == "expect" || !b.claims[k].spk.ok()) && (c.class == cueBelief || c.class == cueEvidence) {
 				// "Cold snap expected across the valley" is no one's belief;
 				// "Poll finds Clinton ahead" and "Voters prefer Sanders" are.
@@ -3224,6 +3239,33 @@ func (b *builder) headlines() {
 		}
 		// A second attributed part of the line belongs to the headline too.
 		b.markUsed(pa.t0, pa.t1)
+	}
+}
+
+// headlineSpeakerLast finds a speaker the speaker rules do not know
+// between the headline's last comma and a closing cue: "Sanders will back
+// Clinton, eventually, former rival says", "Internal Trump University
+// records must be released, federal judge rules".
+func (b *builder) headlineSpeakerLast(a, end int) {
+	d := b.d
+	q := end - 1
+	c, ok := d.cueAt(q)
+	if !ok || c.form != formThird && c.form != formPast || c.class != cueSpeech && c.lemma != "rule" && c.lemma != "find" {
+		if w := d.word(q); w != "rules" && w != "ruled" {
+			return
+		}
+	}
+	for k := q - 1; k > a && q-k <= 4; k-- {
+		if d.isPunct(k, ',') {
+			if k == q-1 || d.wordCount(a, k) < 3 {
+				return
+			}
+			b.add(pending{kind: b.kindOf(a, k), parts: [][2]int{{a, k}}, spk: mention{k + 1, q}, cue: [2]int{q, q + 1}, inherit: -1, conf: 0.6})
+			return
+		}
+		if d.toks[k].kind != tWord || d.inQuote[k] || isCueWord(d.word(k)) {
+			return
+		}
 	}
 }
 
@@ -3300,6 +3342,16 @@ func (b *builder) headlineTrim(k int) {
 			b.claims[k].parts[0][1] = trimEnd(d, cs, i)
 			return
 		}
+		if d.toks[i].kind == tPunct && strings.ContainsAny(d.text[d.toks[i].start:d.toks[i].end], ".?!") && i+1 < ce && d.toks[i+1].upper {
+			b.claims[k].parts[0][1] = i + 1 // "Confirmed A Judge. Is This Obama’s Last One?"
+			return
+		}
+		if d.isPunct(i, ',') && (d.word(i+1) == "but" || b.headlineLead(p.cue[0])) {
+			// "May Not Have Suggested A Muslim Registry, But He Fully
+			// Supported One"; "As Trump demands wall, smugglers build tunnels".
+			b.claims[k].parts[0][1] = i
+			return
+		}
 		if j, n := b.headlineNextCue(i, c); n > 0 && d.wordCount(cs, i) >= 1 {
 			b.claims[k].parts[0][1] = i
 			if d.wordCount(j+n, ce) >= 1 {
@@ -3309,7 +3361,7 @@ func (b *builder) headlineTrim(k int) {
 		}
 		if c.class == cueStance {
 			switch d.word(i) {
-			case "amid", "with", "despite", "during", "while", "as", "but":
+			case "amid", "with", "despite", "during", "while", "as", "but", "at", "after":
 				if d.word(i) == "as" && pronouns[d.word(i+1)] == "" {
 					continue // "praises Clinton as 'work horse'": the label stays
 				}
@@ -3326,6 +3378,62 @@ func (b *builder) headlineTrim(k int) {
 			b.markUsed(j, end)
 		}
 	}
+}
+
+// headlineRelative ends the content of headline claim k, whose speaker is
+// a relative pronoun, where the main clause's verb comes back: "Trump tweet
+// that blasts Clinton includes Star of David shape" keeps "Clinton";
+// "Actor Who Endorsed Ted Cruz Just Called Hillary ..." keeps "Ted Cruz".
+func (b *builder) headlineRelative(k int) {
+	d := b.d
+	p := b.claims[k]
+	if len(p.parts) != 1 || p.spk.t1 != p.spk.t0+1 {
+		return
+	}
+	switch d.word(p.spk.t0) {
+	case "who", "that", "which":
+	default:
+		return
+	}
+	if c, ok := d.cueAt(p.cue[0]); !ok || c.class != cueStance {
+		return // "... who says he is honored": a clause follows
+	}
+	cs, ce := p.parts[0][0], p.parts[0][1]
+	for i := cs + 1; i < ce; i++ {
+		if d.inQuote[i] || d.toks[i].kind != tWord {
+			continue
+		}
+		if _, ok := d.cueAt(i); ok || isCueWord(d.word(i)) || headlineMainVerbs[d.word(i)] {
+			b.claims[k].parts[0][1] = trimEnd(d, cs, i)
+			return
+		}
+	}
+}
+
+// headlineMainVerbs are verbs that, after a relative clause in a headline,
+// start the main clause again: "... that blasts Clinton includes ...".
+var headlineMainVerbs = map[string]bool{
+	"just": true, "includes": true, "is": true, "was": true, "has": true, "gets": true, "got": true,
+	"makes": true, "made": true, "wins": true, "won": true, "faces": true, "takes": true, "took": true,
+}
+
+// headlineLead reports whether the cue at token i sits in a subordinate
+// clause that opens the headline: "As Trump demands wall, ...", "After
+// Clinton wins Iowa, ...".
+func (b *builder) headlineLead(i int) bool {
+	d := b.d
+	a := d.paras[d.paraOf(i)].t0
+	switch d.word(a) {
+	case "as", "after", "when", "while", "before", "if", "once":
+	default:
+		return false
+	}
+	for k := a + 1; k < i; k++ {
+		if d.toks[k].kind != tWord {
+			return false
+		}
+	}
+	return true
 }
 
 // headlineNextCue reports a second cue of the form of c joined at token i
@@ -3355,7 +3463,7 @@ func (b *builder) headlineNextCue(i int, c cueWord) (int, int) {
 // editorial: ...", "Former AG Mukasey at RNC: ...".
 func (b *builder) headlineColon(a, end int) (c int, label bool) {
 	d := b.d
-	for c = a; c < end && c-a <= 8; c++ {
+	for c = a; c < end && (c-a <= 8 || c-a <= 12 && headlineOn(d, a, c) > 0); c++ {
 		if d.isPunct(c, ':') {
 			if c == a || !d.toks[a].upper || d.word(a) == "a" || d.word(a) == "an" {
 				return -1, false // "A Curious Plan to Fight Climate Change: ..." describes
@@ -3376,7 +3484,9 @@ func (b *builder) headlineColon(a, end int) (c int, label bool) {
 				labels = labels && headlineLabels[w]
 				caps = caps && strings.ToUpper(d.text[t.start:t.end]) == d.text[t.start:t.end]
 			}
-			label = labels || caps && d.wordCount(a, c) >= 2 || d.word(a) == "the" && d.word(a+1) == "latest" && c == a+2
+			// "Breitbart News Daily: ...", "Delegate Update: ..." name a column.
+			column := d.word(c-1) == "daily" || d.word(c-1) == "update"
+			label = labels || column || caps && d.wordCount(a, c) >= 2 || d.word(a) == "the" && d.word(a+1) == "latest" && c == a+2
 			return c, label
 		}
 		if d.toks[c].kind != tWord && !(d.toks[c].kind == tQuote && c > a && !d.toks[c].spaceBefor) {
@@ -3386,12 +3496,38 @@ func (b *builder) headlineColon(a, end int) (c int, label bool) {
 	return -1, false
 }
 
+// headlineContracted reports a speaker that is a pronoun with a contracted
+// verb: "You’re", "She’s".
+func headlineContracted(s string) bool {
+	switch strings.ToLower(strings.ReplaceAll(s, "’", "'")) {
+	case "you're", "she's", "he's", "they're", "we're", "it's", "i'm":
+		return true
+	}
+	return false
+}
+
+// headlineOn returns the token of "on" after a speaker of one to three
+// capitalised words at the start of a headline's colon prefix [a, c), or
+// -1: "Gillibrand on Hillary Releasing Her Goldman Sachs Speech
+// Transcripts: ...", "CNN President On Trump: ...".
+func headlineOn(d *doc, a, c int) int {
+	for k := a + 1; k < c && k-a <= 3; k++ {
+		if d.word(k) == "on" {
+			return k
+		}
+		if d.toks[k].kind != tWord || !d.toks[k].upper {
+			return -1
+		}
+	}
+	return -1
+}
+
 // colonSpeakerWord reports whether a lower-case word may stand in the
 // speaker before a headline's colon: "Clinton camp", "IG report",
 // "Clinton to Planned Parenthood".
 func colonSpeakerWord(w string) bool {
 	switch w {
-	case "camp", "editorial", "warning", "reaction", "at", "to":
+	case "camp", "editorial", "warning", "reaction", "at", "to", "on":
 		return true
 	}
 	return speakerNouns[w] != ""
