@@ -1643,8 +1643,18 @@ func (b *builder) expectedClause(j, start, end int) int {
 func (b *builder) midFrame(a, end int) int {
 	d := b.d
 	for c1 := a + 1; c1 < end; c1++ {
-		if !d.isPunct(c1, ',') || d.inQuote[c1] {
+		if !d.isPunct(c1, ',') {
 			continue
+		}
+		// fs is where the frame starts, pe where the first part ends.
+		fs, pe := c1+1, c1
+		if d.inQuote[c1] {
+			// American style puts the comma inside the quote: "The prime
+			// minister ''looked ashen,'' Mr. Arad said, from ''the blow.''"
+			if c1+1 >= end || d.toks[c1+1].kind != tQuote || d.inQuote[c1+1] {
+				continue
+			}
+			fs, pe = c1+2, c1+2
 		}
 		if d.word(c1+1) == "according" && d.word(c1+2) == "to" && d.wordCount(a, c1) >= 1 {
 			// "Fundraising, according to the campaign, has surged."
@@ -1658,15 +1668,21 @@ func (b *builder) midFrame(a, end int) int {
 				return ce
 			}
 		}
-		for c2 := c1 + 2; c2 < end && c2-c1 < 12; c2++ {
+		for c2 := fs + 1; c2 < end && c2-fs < 11; c2++ {
 			if d.toks[c2].kind == tQuote {
 				break
 			}
 			if !d.isPunct(c2, ',') {
 				continue
 			}
-			m, cue, fe, ok := b.tailFrame(c1+1, c2)
-			if !ok || fe != c2 || d.wordCount(a, c1) < 2 || d.wordCount(c2+1, end) < 2 || b.hasForwardCue(a, c1) {
+			m, cue, fe, ok := b.tailFrame(fs, c2)
+			if pe > c1 && cue[0] == fs {
+				break // "''It's early,'' said Mr. Rhodes, the adviser": the rest describes the speaker
+			}
+			if cw, ok := d.cueAt(a); ok && cw.form == formIng {
+				break // "Bemoaning the ''system,'' Trump accused Holt": a participial opening
+			}
+			if !ok || fe != c2 || d.wordCount(a, pe) < 2 || d.wordCount(c2+1, end) < 2 || b.hasForwardCue(a, c1) {
 				break
 			}
 			if w := d.word(c2 + 1); w == "a" || w == "an" || w == "who" || d.toks[c2+1].digit || titles[w] && !d.toks[c2+1].upper {
@@ -1684,14 +1700,20 @@ func (b *builder) midFrame(a, end int) int {
 				}
 				c2 = c3
 			}
+			if cue[0] == fs && (d.toks[c2+1].upper || isPreposition(d.word(c2+1))) {
+				// "CONTENT, said Katie Harbath, Facebook's director", "...,
+				// said Ms. Gil, with games of ...": after an inverted frame
+				// the rest describes the speaker or the scene.
+				break
+			}
 			if d.isParticipial(c2+1) || d.word(c2+1) == "according" {
 				// "CONTENT, he said, adding that ...": a frame at the end
 				// and a claim of its own after it.
 				break
 			}
 			ce := b.contentEnd(c2+1, end)
-			p := pending{kind: Indirect, parts: [][2]int{{a, c1}, {c2 + 1, ce}}, spk: m, cue: cue, inherit: -1, conf: 0.7}
-			if k1, k2 := b.kindOf(a, c1), b.kindOf(c2+1, ce); k1 != Indirect || k2 != Indirect {
+			p := pending{kind: Indirect, parts: [][2]int{{a, pe}, {c2 + 1, ce}}, spk: m, cue: cue, inherit: -1, conf: 0.7}
+			if k1, k2 := b.kindOf(a, pe), b.kindOf(c2+1, ce); k1 != Indirect || k2 != Indirect {
 				p.kind = Mixed
 			}
 			b.add(p)
@@ -2527,6 +2549,11 @@ func (b *builder) contentEnd(cs, end int) int {
 			}
 			return j
 		}
+		if d.commaQuote(j) && j > cs+2 && (d.isParticipial(j+1) || d.word(j+1) == "according" && d.word(j+2) == "to") {
+			// The comma inside the closing quote: `that it is a
+			// "distortion," describing the team as accomplished`.
+			return j + 1
+		}
 		if !d.isPunct(j, ',') && !d.isPunct(j, ';') {
 			continue
 		}
@@ -2535,6 +2562,9 @@ func (b *builder) contentEnd(cs, end int) int {
 		}
 		if isSubordinator(d.word(j+1)) && d.isParticipial(j+2) {
 			return j // "..., while acknowledging that ..."
+		}
+		if d.word(j+1) == "compared" && (d.word(j+2) == "with" || d.word(j+2) == "to") && d.isPunct(j, ',') {
+			return j // "54 percent said they back Clinton, compared with 40 percent in May"
 		}
 		if c, ok := d.cueAt(j + 1); ok && j > cs+2 && d.isPunct(j, ',') && d.relativeBefore(cs) && (c.class == cueSpeech || c.class == cueTell) && (c.form == formPast || c.form == formThird) {
 			// "Barkley, who said he votes Democratic, said one candidate
