@@ -280,6 +280,25 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
+// TestExtractEveryPrefix extracts every prefix of every testdata article
+// that ends at a space: a text cut off anywhere (a truncated download, a
+// paste that stops mid-sentence) must still give well-formed claims. Rules
+// that look a token or two past a cue are where the end of the text hides.
+func TestExtractEveryPrefix(t *testing.T) {
+	for _, file := range articles(t) {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(raw)
+		for i := 0; i < len(text); i++ {
+			if text[i] == ' ' || text[i] == '\n' {
+				checkInvariants(t, text[:i], Extract(text[:i]))
+			}
+		}
+	}
+}
+
 func BenchmarkExtract(b *testing.B) {
 	var texts []string
 	total := 0

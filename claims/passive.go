@@ -279,7 +279,7 @@ func (b *builder) passiveBy(j, start, end int) int {
 	switch {
 	case passiveComplement(cls, d.word(k), asVerbs[d.word(j)]):
 		cs, ce = k, d.dashEnd(k, d.phraseEnd(k, b.contentEnd(k, end)))
-	case cls == passiveAsk && d.toks[k].kind == tQuote && d.mark[k]:
+	case cls == passiveAsk && k < end && d.toks[k].kind == tQuote && d.mark[k]:
 		cs, ce = k, b.contentEnd(k, end)
 	}
 	if cs >= 0 && d.wordCount(cs, ce) < 2 {
@@ -362,7 +362,7 @@ func (d *doc) agentAfter(i, end int, as bool) mention {
 		if k > i && (w == "for" || w == "as" && as || w == "whether" || w == "if" || w == "that" || w == "to" || w == "about" ||
 			w == "over" || w == "during" || w == "after" || w == "before" || w == "when" || w == "while" ||
 			w == "because" || w == "since" || w == "on" || w == "at" || w == "and" && d.word(k+1) == "by" ||
-			w == "who" || w == "which" || w == "why" || w == "what" || w == "how" || w == "where" || isWeekday(w) || w == "in" && d.toks[k+1].digit || (w == "last" || w == "this") && (d.word(k+1) == "week" || d.word(k+1) == "month" || d.word(k+1) == "year")) {
+			w == "who" || w == "which" || w == "why" || w == "what" || w == "how" || w == "where" || isWeekday(w) || w == "in" && k+1 < len(d.toks) && d.toks[k+1].digit || (w == "last" || w == "this") && (d.word(k+1) == "week" || d.word(k+1) == "month" || d.word(k+1) == "year")) {
 			break
 		}
 	}
@@ -493,5 +493,5 @@ func (d *doc) adverbialMiddle(i int) bool {
 	case "last", "this", "earlier", "later", "again", "once", "twice", "also", "both", "the":
 		return w != "the" || d.word(i+1) == "day" || d.word(i+1) == "week" || d.word(i+1) == "night"
 	}
-	return d.toks[i].kind == tWord && (adverbialPreposition(w) || isWeekday(w) || d.toks[i].digit || strings.HasSuffix(w, "ly"))
+	return i >= 0 && i < len(d.toks) && d.toks[i].kind == tWord && (adverbialPreposition(w) || isWeekday(w) || d.toks[i].digit || strings.HasSuffix(w, "ly"))
 }
