@@ -1934,11 +1934,7 @@ func (b *builder) subjectAt(a, j int) mention {
 		}
 		if e > s && d.isPunct(e, '(') {
 			// "Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed ..."
-			k := e + 1
-			for k < j && k-e < 8 && !d.isPunct(k, ')') {
-				k++
-			}
-			if d.isPunct(k, ')') {
+			if k := d.closeBracket(e, j, 8); k >= 0 {
 				e = k + 1
 			}
 		}
@@ -2748,11 +2744,8 @@ func (d *doc) relativeSubject(j, lo int) mention {
 		paren := -1
 		if d.isPunct(h, ')') {
 			// "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said"
-			o := h - 1
-			for o > lo && h-o < 10 && !d.isPunct(o, '(') {
-				o--
-			}
-			if !d.isPunct(o, '(') {
+			o := d.openBracket(h, lo, 10)
+			if o < 0 {
 				return mention{}
 			}
 			paren, h = h+1, o-1

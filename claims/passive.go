@@ -205,7 +205,7 @@ func (b *builder) passiveBy(j, start, end int) int {
 	// The auxiliary, past any adverbs: "was first reported", "were
 	// quickly derided", "has also been hit".
 	k := j - 1
-	for k > start && j-k <= 3 && (skipBeforeCue[d.word(k)] && !beForm(d.word(k)) || d.word(k) == "sometimes" || d.word(k) == "even" || d.word(k) == "now" || len(d.word(k)) > 4 && d.word(k)[len(d.word(k))-2:] == "ly") {
+	for k > start && j-k <= 3 && (skipBeforeCue[d.word(k)] && !beForm(d.word(k)) || d.word(k) == "sometimes" || d.word(k) == "even" || d.word(k) == "now" || len(d.word(k)) > 4 && strings.HasSuffix(d.word(k), "ly")) {
 		k--
 	}
 	if d.word(k) == "as" && asReported[d.word(j)] && d.word(j+1) == "by" {

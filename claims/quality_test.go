@@ -73,14 +73,22 @@ func skipOrFail(t *testing.T, why string) {
 	t.Skip(why)
 }
 
-func TestQualityFloor(t *testing.T) {
+// evalShared returns ../shared for a test that scores a whole split; it
+// skips with -short and when ../shared is missing (fails on CI).
+func evalShared(t *testing.T, split string) string {
+	t.Helper()
 	if testing.Short() {
-		t.Skip("scores the whole dev set; skipped with -short")
+		t.Skip("scores the whole " + split + " set; skipped with -short")
 	}
 	shared, err := sharedDir(t)
 	if err != nil {
 		skipOrFail(t, "no ../shared: "+err.Error())
 	}
+	return shared
+}
+
+func TestQualityFloor(t *testing.T) {
+	shared := evalShared(t, "dev")
 	gold := filepath.Join(shared, "eval-data", "polnear", "jsonl", "dev.jsonl")
 	checkFloors(t, "dev", score(t, shared, gold), qualityFloors)
 }
@@ -98,13 +106,7 @@ var trainFloors = map[string]float64{
 }
 
 func TestQualityFloorTrain(t *testing.T) {
-	if testing.Short() {
-		t.Skip("scores the whole train set; skipped with -short")
-	}
-	shared, err := sharedDir(t)
-	if err != nil {
-		skipOrFail(t, "no ../shared: "+err.Error())
-	}
+	shared := evalShared(t, "train")
 	// The train split ships as brat files only: cmd/polnear-jsonl
 	// converts it to the scorer's JSON Lines.
 	gold := filepath.Join(t.TempDir(), "train.jsonl")

@@ -269,11 +269,8 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 	// "Rep. Gwen Moore (D-Wis.) said": the parenthetical joins the mention.
 	paren := -1
 	if d.isPunct(j, ')') {
-		k := j - 1
-		for k > lo && j-k < 8 && !d.isPunct(k, '(') {
-			k--
-		}
-		if !d.isPunct(k, '(') || k-1 < lo || d.toks[k-1].kind != tWord || !d.toks[k-1].upper {
+		k := d.openBracket(j, lo, 8)
+		if k < 0 || k-1 < lo || d.toks[k-1].kind != tWord || !d.toks[k-1].upper {
 			return mention{}, aux
 		}
 		paren = j + 1
@@ -346,6 +343,28 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		return mention{}, aux
 	}
 	return mention{start, end}, aux
+}
+
+// openBracket returns the "(" that the ")" at token c closes, looking back
+// no further than lo and at most n tokens, or -1: "Rep. Gwen Moore (D-Wis.)".
+func (d *doc) openBracket(c, lo, n int) int {
+	for o := c - 1; o >= lo && c-o <= n; o-- {
+		if d.isPunct(o, '(') {
+			return o
+		}
+	}
+	return -1
+}
+
+// closeBracket returns the ")" that closes the "(" at token o, looking no
+// further than hi and at most n tokens ahead, or -1.
+func (d *doc) closeBracket(o, hi, n int) int {
+	for c := o + 1; c <= hi && c-o <= n; c++ {
+		if d.isPunct(c, ')') {
+			return c
+		}
+	}
+	return -1
 }
 
 // prepHead finds the head of a speaker phrase whose last word j belongs to
@@ -540,11 +559,8 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 		nameEnd := k - 1
 		if d.isPunct(nameEnd, ')') {
 			// "Rep. Gregory W. Meeks (D-N.Y.), chairman of ..., said"
-			x := nameEnd - 1
-			for x > lo && nameEnd-x < 8 && !d.isPunct(x, '(') {
-				x--
-			}
-			if !d.isPunct(x, '(') {
+			x := d.openBracket(nameEnd, lo, 8)
+			if x < 0 {
 				return mention{}
 			}
 			nameEnd = x - 1
@@ -733,11 +749,7 @@ func (d *doc) npAfter(i, hi int) mention {
 	}
 	// "Sen. Claire McCaskill (D-Mo.)"
 	if j+1 < hi && d.isPunct(j, '(') && d.toks[j-1].upper {
-		k := j + 1
-		for k < hi && k-j < 8 && !d.isPunct(k, ')') {
-			k++
-		}
-		if d.isPunct(k, ')') {
+		if k := d.closeBracket(j, hi, 8); k >= 0 {
 			j = k + 1
 		}
 	}
