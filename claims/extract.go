@@ -23,6 +23,7 @@ func Extract(text string) []Draft {
 	b.directQuotes()   // "...," he said.
 	b.transcript()     // CLINTON: ...
 	b.reportedSpeech() // X said that ...; ..., saying ...; according to X, ...
+	b.joinOrphans()    // X says Y. "Z." is one claim
 	b.headlines()
 	b.outletOwn() // captions and assertions
 	return b.drafts(newResolver(d))
@@ -139,8 +140,8 @@ func (d *doc) joinWordsPlain(s, e int) string {
 
 // isCueWord reports whether w (lower case) is any form of a cue verb.
 func isCueWord(w string) bool {
-	_, ok := cueWords[w]
-	return ok || w == "according"
+	c, ok := cueWords[w]
+	return ok && c.lemma != "take aim" || w == "according" // "took" is mostly no cue
 }
 
 // cueAt reports whether token i is a cue and returns it; cueLen says how
@@ -167,6 +168,20 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 			return cueWord{}, false
 		}
 	}
+	if c.lemma == "take aim" && (d.word(i+1) != "aim" || d.word(i+2) != "at") {
+		return cueWord{}, false // "took aim at", not "took office"
+	}
+	if c.lemma == "push" && d.word(i+1) == "back" && (d.word(i+2) == "against" || d.word(i+2) == "on") {
+		// "She has pushed back against accusations of sexism"
+		return cueWord{lemma: "push back", class: cueStance, form: c.form}, true
+	}
+	if c.lemma == "vote" && c.form == formPast && d.word(i+1) == "to" && d.bareVerb(i+2) {
+		return c, true // "the council voted to close the pier": what it backed
+	}
+	if c.lemma == "go on" && (c.form == formPast || c.form == formThird) && d.word(i+1) == "after" {
+		// "Trump went after Clinton for ...": an attack, not a time
+		return cueWord{lemma: "go after", class: cueStance, form: c.form}, true
+	}
 	if ps := cueParticles[c.lemma]; ps != nil && !slices.Contains(ps, d.word(i+1)) && !d.adverbParticle(i, c.lemma, ps) {
 		return cueWord{}, false
 	}
@@ -182,7 +197,7 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 	if c.lemma == "read" && !d.isPunct(i+1, ':') && !(i+1 < len(d.toks) && d.toks[i+1].kind == tQuote) && !d.isPunct(i-1, ',') {
 		return cueWord{}, false // `the sign reads: "..."`, `," reads the sign`, not "reads books"
 	}
-	if c.form == formAdjective && d.word(i+1) != "that" && !(c.lemma == "eager" && d.word(i+1) == "to") {
+	if c.form == formAdjective && d.word(i+1) != "that" && !(c.lemma == "eager" && d.word(i+1) == "to") && cueParticles[c.lemma] == nil {
 		return cueWord{}, false // "confident that", not "a confident speech"
 	}
 	if c.lemma == "pledge" && (d.word(i+1) == "delegates" || d.word(i+1) == "delegate") {
@@ -193,6 +208,9 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 	}
 	if c.lemma == "appear" && d.word(i+1) != "to" && d.word(i+1) != "that" && !(d.word(i+1) == "as" && d.word(i+2) == "if") {
 		return cueWord{}, false // "appeared to back down", not "appeared on Fox News"
+	}
+	if (c.lemma == "cast" || c.lemma == "paint" || c.lemma == "frame" || c.lemma == "characterize" || c.lemma == "position") && !d.seeAs(i) {
+		return cueWord{}, false // "cast him as a liberal", not "cast a ballot"
 	}
 	if c.lemma == "see" && c.form != formThird && !d.seeAs(i) && !d.seePresent(i, c) {
 		return cueWord{}, false // "Democrats see Sanders as a threat", not "saw a rally"
@@ -400,6 +418,9 @@ func (d *doc) cueLen(i int, c cueWord) int {
 	if ps := cueParticles[c.lemma]; ps != nil && d.adverbParticle(i, c.lemma, ps) {
 		return 3 // "spoke highly of"
 	}
+	if c.lemma == "vote" && d.word(i+1) == "to" {
+		return 1 // "voted to close the pier": the infinitive is the content
+	}
 	if c.lemma == "according to" || cueParticles[c.lemma] != nil {
 		return 2
 	}
@@ -408,6 +429,12 @@ func (d *doc) cueLen(i int, c cueWord) int {
 	}
 	if c.lemma == "make a statement" {
 		return d.makeStatement(i)
+	}
+	if c.lemma == "take aim" || c.lemma == "push back" {
+		return 3 // "took aim at", "pushed back against"
+	}
+	if c.lemma == "go after" {
+		return 2
 	}
 	if c.lemma == "make clear" {
 		if d.word(i+1) == "it" {
@@ -422,25 +449,29 @@ func (d *doc) cueLen(i int, c cueWord) int {
 // "point to", "refer to", "talk about", "rail against", "sided with",
 // "brushed off".
 var cueParticles = map[string][]string{
-	"point":     {"out", "to"},
-	"refer":     {"to"},
-	"talk":      {"about", "of"},
-	"speak":     {"about", "of", "out"},
-	"rail":      {"against"},
-	"push":      {"for"},
-	"focus":     {"on"},
-	"vote":      {"for", "against"},
-	"lay out":   {"out"},
-	"lash out":  {"out"},
-	"weigh in":  {"in"},
-	"go on":     {"on"},
-	"put it":    {"it"},
-	"allude":    {"to"},
-	"side":      {"with", "against"},
-	"balk":      {"at"},
-	"spar":      {"with", "over"},
-	"brush":     {"off", "aside"},
-	"apologize": {"for", "to"},
+	"point":      {"out", "to"},
+	"refer":      {"to"},
+	"talk":       {"about", "of"},
+	"speak":      {"about", "of", "out"},
+	"rail":       {"against"},
+	"push":       {"for"},
+	"focus":      {"on"},
+	"vote":       {"for", "against"},
+	"lay out":    {"out"},
+	"lash out":   {"out"},
+	"weigh in":   {"in"},
+	"go on":      {"on"},
+	"put it":     {"it"},
+	"allude":     {"to"},
+	"side":       {"with", "against"},
+	"balk":       {"at"},
+	"spar":       {"with", "over"},
+	"brush":      {"off", "aside"},
+	"apologize":  {"for", "to"},
+	"critical":   {"of"},
+	"skeptical":  {"of"},
+	"wary":       {"of"},
+	"supportive": {"of"},
 }
 
 // pending is a claim being built: token ranges until drafts() turns it
@@ -593,6 +624,88 @@ func (b *builder) directQuotes() {
 	}
 }
 
+// joinOrphans joins a quotation that found no speaker to the claim that
+// ends in the sentence before it, in the same paragraph: `Brill says the
+// fund is empty. "We spent it all."` is one attribution in two pieces.
+// Reported speech is found after the quotations, so this runs last.
+func (b *builder) joinOrphans() {
+	d := b.d
+	drop := make([]bool, len(b.claims))
+	into := make([]int, len(b.claims)) // the claim a dropped one joined
+	for k, c := range b.claims {
+		if c.kind != Direct || c.spk.ok() || c.inherit >= 0 || c.cue[1] > c.cue[0] {
+			continue
+		}
+		q0 := c.parts[0][0]
+		best, be := -1, -1
+		for i, p := range b.claims {
+			e := p.parts[len(p.parts)-1][1]
+			if i == k || drop[i] || !p.spk.ok() || e > q0 || e <= be {
+				continue
+			}
+			best, be = i, e
+		}
+		if best < 0 {
+			continue
+		}
+		if pa, lb := d.paraOf(q0), d.paraOf(be-1); lb != pa && q0 == d.paras[pa].t0 && b.lastBodyPara(pa) == lb && trimEnd(d, be, d.paras[lb].t1) == be {
+			// `Brill says the fund is empty.` then a paragraph of quotation:
+			// the same voice, in a claim of its own.
+			if cw, ok := d.cueAt(b.claims[best].cue[0]); ok && b.claims[best].cue[1] > b.claims[best].cue[0] && (cw.class == cueSpeech || cw.class == cueTell) {
+				b.claims[k].inherit, b.claims[k].conf, b.claims[k].cue = best, 0.45, b.claims[best].cue
+			}
+			continue
+		}
+		if d.paraOf(be-1) != d.paraOf(q0) || d.sentOf(q0)-d.sentOf(be-1) > 2 {
+			continue
+		}
+		if b.claimBetween(be, q0) {
+			continue // another claim sits between the two
+		}
+		if qe := c.parts[len(c.parts)-1][1]; d.isPunct(qe-2, ',') {
+			continue // `"...," Weaver, his manager, said`: a frame we missed follows
+		}
+		if cw, ok := d.cueAt(b.claims[best].cue[0]); !ok || b.claims[best].cue[1] <= b.claims[best].cue[0] || cw.class != cueSpeech && cw.class != cueTell {
+			continue // `Sherman wants to ...`: no voice to go on
+		}
+		p := &b.claims[best]
+		p.parts = append(p.parts, c.parts...)
+		if p.kind != Direct {
+			p.kind = Mixed
+		}
+		drop[k], into[k] = true, best
+	}
+	keep := make([]int, len(b.claims))
+	var out []pending
+	for i, c := range b.claims {
+		keep[i] = len(out)
+		if !drop[i] {
+			out = append(out, c)
+		}
+	}
+	for i := range out {
+		if h := out[i].inherit; h >= 0 {
+			for drop[h] {
+				h = into[h]
+			}
+			out[i].inherit = keep[h]
+		}
+	}
+	b.claims = out
+}
+
+// claimBetween reports whether a claim has a piece within tokens [t0, t1).
+func (b *builder) claimBetween(t0, t1 int) bool {
+	for _, c := range b.claims {
+		for _, r := range c.parts {
+			if r[0] < t1 && r[1] > t0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // runsOn reports whether the sentence goes on after quote q in the
 // outlet's words ("“You squeezed employees” to drive up the stock price"),
 // which makes q a phrase of that sentence rather than a quotation that
@@ -721,11 +834,17 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 				}
 				continue
 			}
-			if d.isPunct(e, ',') && e+1 < hi && (d.toks[e+1].kind == tQuote || d.isParticipial(e+1) || d.relativeCue(e+1) || d.newAttribution(e+1, hi)) {
+			if d.isPunct(e, ',') && e+1 < hi && (d.toks[e+1].kind == tQuote || d.isParticipial(e+1) || d.relativeCue(e+1) || d.newAttribution(e+1, hi) || frameTailCue(d, e+1, hi)) {
 				return e
 			}
-			if w := d.word(e); (w == "when" || w == "after" || w == "if") && d.word(e+1) == "asked" && e > from {
+			if w := d.word(e); (w == "when" || w == "after" || w == "if") && d.word(e+1) == "asked" {
 				return e // `," Nunberg said when asked how ...`: the question is a claim too
+			}
+			if e > from && frameClause(d, e, hi) {
+				return e // `," he said, after the mayor warned that ...`
+			}
+			if e > from && !d.isPunct(e-1, ',') && (frameTailCue(d, e, hi) || frameParticiple(d, e)) {
+				return e // `," she told the paper after hinting that ...`, `," she wrote in a post explaining why ...`
 			}
 			e++
 		}
@@ -750,6 +869,32 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 			}
 		}
 	}
+	// `," according to a court filing.`
+	if d.word(k) == "according" && d.word(k+1) == "to" && d.sents[d.sentOf(q.open)].t0 == q.open {
+		if s := d.sourceAfter(k+2, hi); s.ok() {
+			s.t1 = trimEnd(d, s.t0, s.t1)
+			if e := frameEnd(s.t1); e >= 0 {
+				return s, [2]int{k, k + 2}, e, true
+			}
+		}
+	}
+	// `," read one sign.`, `," reads a Monday editorial.`: a text speaks.
+	if readVerb(d.word(k)) && !d.toks[k].upper {
+		if s := d.npAfter(k+1, hi); s.ok() {
+			if e := frameEnd(s.t1); e >= 0 {
+				return s, [2]int{k, k + 1}, e, true
+			}
+		}
+	}
+	// `," stated Tom Reed, a clerk.`: a verb of saying the lexicon does
+	// not let invert still does so right after a quote, before a name.
+	if c, isCue := d.cueAt(k); isCue && !c.inverts && (c.class == cueSpeech || c.class == cueTell) && c.form == formPast && k+1 < hi && d.toks[k+1].upper {
+		if s := d.npAfter(k+1, hi); s.ok() && (s.t1 == hi || d.isPunct(s.t1, ',') || d.isPunct(s.t1, '.')) {
+			if e := frameEnd(s.t1); e >= 0 {
+				return s, [2]int{k, k + 1}, e, true
+			}
+		}
+	}
 	// `"This is fantastic!" beamed Donald Hartley of Madison`: a verb in
 	// the past tense the lexicon does not know, before a name.
 	if w := d.word(k); len(w) > 4 && strings.HasSuffix(w, "ed") && !d.toks[k].upper && !isCueWord(w) && k+1 < hi && d.toks[k+1].kind == tWord && (d.toks[k+1].upper || d.word(k+1) == "the") {
@@ -761,6 +906,29 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 	}
 	// `he said`, `Lieutenant-General Viktor Poznikhir of ... said on Wednesday`
 	for j := k + 1; j < hi && j-k < 45; j++ {
+		if r := relativeAside(d, j, hi); r > j {
+			// `," Brill, who has not endorsed anyone, told reporters.`:
+			// the relative clause describes the speaker.
+			if e := r + 1; e < hi && d.toks[e].kind == tWord {
+				if c, isCue := d.cueAt(e); isCue && c.form != formIng && c.class != cueEvidence && (c.class == cueSpeech || c.class == cueTell) {
+					if s := d.npAfter(k, j); s.ok() && s.t0 == k && s.t1 == j {
+						n := d.cueLen(e, c)
+						if fe := frameEnd(e + n); fe >= 0 {
+							return mention{k, r}, [2]int{e, e + n}, fe, true
+						}
+					}
+				}
+			}
+			break
+		}
+		if readVerb(d.word(j)) && !d.toks[j].upper {
+			// `," the statement read.`
+			if s, aux := d.subjectBefore(j, k); s.ok() && !aux && s.t0 == k {
+				if e := frameEnd(j + 1); e >= 0 {
+					return s, [2]int{j, j + 1}, e, true
+				}
+			}
+		}
 		c, isCue := d.cueAt(j)
 		if !isCue {
 			if d.toks[j].kind == tQuote {
@@ -808,6 +976,62 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 		break
 	}
 	return
+}
+
+// frameParticiple reports whether token i, inside a quote's frame with no
+// comma before it, starts a participle of saying that is the speaker's
+// next claim: `," she wrote in a post explaining why ...`, `," he said,
+// also alluding to the party.` A participle of support describes the
+// speaker instead: `," said Ed Hart, a former senator supporting Brill.`
+func frameParticiple(d *doc, i int) bool {
+	c, ok := d.cueAt(i)
+	return ok && c.form == formIng && (c.class == cueSpeech || c.class == cueTell || c.class == cueStance) && c.lemma != "according to" && !supportVerb(c.lemma) && (!d.toks[i-1].upper || isWeekday(d.word(i-1)))
+}
+
+// readVerb reports whether w is "read" or "reads", which after a quote
+// makes a text its speaker: `," the sign read.`
+func readVerb(w string) bool {
+	return w == "read" || w == "reads"
+}
+
+// relativeAside returns the comma that closes a relative clause opening
+// at token j, ", who has not endorsed anyone,", or -1.
+func relativeAside(d *doc, j, hi int) int {
+	if !d.isPunct(j, ',') || d.word(j+1) != "who" {
+		return -1
+	}
+	for c := j + 2; c < hi && c-j < 20; c++ {
+		if d.toks[c].kind == tQuote {
+			return -1
+		}
+		if d.isPunct(c, ',') {
+			return c
+		}
+	}
+	return -1
+}
+
+// frameTailCue reports whether token i, after a quote's frame and a comma,
+// opens a participial attribution behind a conjunction: `"It's over," she
+// said, before adding that the race goes on.`, `..., while arguing the
+// state should pay.`: the frame's speaker says more.
+func frameTailCue(d *doc, i, hi int) bool {
+	switch d.word(i) {
+	case "before", "while", "after", "then", "by", "when":
+		return i+1 < hi && d.isParticipial(i+1)
+	}
+	return false
+}
+
+// frameClause reports whether token i opens a subordinate clause with an
+// attribution of its own after a quote's frame: `"It's over," she said
+// after the mayor warned that the fund is empty.`
+func frameClause(d *doc, i, hi int) bool {
+	switch d.word(i) {
+	case "after", "as", "when", "while", "before", "because", "since":
+		return i+1 < hi && d.newAttribution(i+1, hi)
+	}
+	return false
 }
 
 func isDash(d *doc, i int) bool {
@@ -939,11 +1163,38 @@ func (b *builder) transcript() {
 			continue
 		}
 		end := trimEnd(d, c+1, pa.t1)
-		if d.wordCount(c+1, end) < 3 || d.used[c+1] || d.used[end-1] {
+		if d.wordCount(c+1, end) < 3 || d.used[c+1] || d.used[end-1] || b.labelList(c+1, end, pa.t1) {
 			continue
 		}
 		b.add(pending{kind: b.kindOf(c+1, end), parts: [][2]int{{c + 1, end}}, spk: mention{pa.t0, c}, cue: [2]int{c, c + 1}, inherit: -1, conf: 0.6})
 	}
+}
+
+// labelList reports whether the text [a, end) after a "Label:" opening is
+// no speech: a list of names ("Iowa: Ann Lee, Bo Park, Cy Ward, Di Fox")
+// or a short heading or question without a full stop ("Cruz: Just hang
+// on", "Q: Does he?").
+func (b *builder) labelList(a, end, t1 int) bool {
+	d := b.d
+	words, caps, commas := 0, 0, 0
+	for k := a; k < end; k++ {
+		switch {
+		case d.isPunct(k, ','):
+			commas++
+		case d.toks[k].kind == tWord:
+			words++
+			if d.toks[k].upper {
+				caps++
+			}
+		}
+	}
+	if commas >= 3 && caps*10 >= words*7 {
+		return true
+	}
+	// A short line that ends without a full stop: a heading, or a quick
+	// question in an interview ("Q: Does he?").
+	l := t1 - 1
+	return words < 6 && !d.isPunct(l, '.') && !d.isPunct(l, '!') && d.toks[l].kind != tQuote
 }
 
 // leadInPara attributes a whole paragraph to the cue that ends the
@@ -991,7 +1242,7 @@ func transcriptLabel(w string) bool {
 		"sources", "video", "watch", "read", "listen", "full", "abstract", "clarification", "warning",
 		"disclosure", "credit", "image", "caption", "summary", "background", "bottom", "top", "why",
 		"what", "how", "when", "where", "who", "the", "a", "an", "here", "this", "that", "and", "but",
-		"breaking", "exclusive", "opinion", "analysis", "editorial", "developing", "live", "latest":
+		"breaking", "exclusive", "opinion", "analysis", "editorial", "developing", "live", "latest", "contributing":
 		return true
 	}
 	return false
@@ -1256,6 +1507,9 @@ func (b *builder) segment(a, e, si int) {
 				m = r
 			}
 		}
+		if m.ok() && c.form == formThird && d.adjectiveOwner(m) {
+			continue // "his sweeping plans", "her own views": a noun, not a verb
+		}
 		switch {
 		case m.ok():
 			if !formFits(d, c, aux, m, j) {
@@ -1344,11 +1598,97 @@ func (b *builder) segment(a, e, si int) {
 			b.claims = append(b.claims, pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + n}, inherit: inherit, conf: conf - 0.1})
 			b.markUsed(j, ce)
 		} else {
-			b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, spk: m, cue: [2]int{j, j + n}, inherit: -1, conf: conf})
+			parts := [][2]int{{cs, ce}}
+			if h, t := d.relativeHead(m, a, cs); h >= 0 {
+				// "the employees they thought were the best fit": what was
+				// thought is about the noun the clause hangs on.
+				parts = [][2]int{{h, t}, {cs, ce}}
+			} else if r := m.t0 - 1; r >= a && r < m.t1 && (d.word(r) == "which" || d.word(r) == "whom") && !d.used[r] &&
+				!isPreposition(d.word(r-1)) && d.word(r-1) != "by" && d.word(r-1) != "for" && d.word(cs) != "that" {
+				// "the vote, which he said was a mistake": the relative
+				// pronoun stands for what was said.
+				parts = [][2]int{{r, r + 1}, {cs, ce}}
+			} else if r := m.t0 - 1; r > a && d.word(r) == "that" && !d.used[r] && d.subjectless(cs) && d.toks[r-1].kind == tWord && !d.toks[r-1].upper &&
+				!closedClass[d.word(r-1)] && !isCueWord(d.word(r-1)) && !auxiliaries[d.word(r-1)] && !statementNouns[d.word(r-1)] && !strings.HasSuffix(d.word(r-1), "ly") {
+				// "a job that many economists say is the future": "that"
+				// stands for what was said.
+				parts = [][2]int{{r, r + 1}, {cs, ce}}
+			}
+			b.add(pending{kind: b.kindOf(cs, ce), parts: parts, spk: m, cue: [2]int{j, j + n}, inherit: -1, conf: conf})
 		}
 		j = ce - 1
 		start = ce
 	}
+}
+
+// relativeHead returns the noun phrase [h, t) that a relative clause
+// without a pronoun (or with "that") hangs on, when the content at cs has
+// no subject of its own: "a defeat Obama believes to be the worst", "the
+// employees they thought were the best fit". It returns -1 when there is
+// none.
+func (d *doc) relativeHead(m mention, a, cs int) (int, int) {
+	if !d.subjectless(cs) {
+		return -1, -1
+	}
+	if w := d.word(m.t0); m.t1-m.t0 == 1 && (w == "who" || w == "that" || w == "which") {
+		return -1, -1 // "a candidate who hopes to win": the relative is the subject
+	}
+	p := m.t0 - 1
+	if p < a || d.toks[p].kind != tWord || d.used[p] || d.inQuote[p] || d.toks[p].digit {
+		return -1, -1
+	}
+	if w := d.word(p); closedClass[w] || isCueWord(w) || auxiliaries[w] || isDeterminer(w) || pronouns[w] != "" || objectPronoun(w) {
+		return -1, -1
+	}
+	for h := p; h >= a && p-h < 6; h-- {
+		tk := d.toks[h]
+		if tk.kind != tWord || d.used[h] || d.inQuote[h] {
+			return -1, -1
+		}
+		w := d.word(h)
+		if isDeterminer(w) || w == "something" || w == "anything" || w == "everything" {
+			return h, m.t0
+		}
+		if closedClass[w] && w != "of" || isCueWord(w) || auxiliaries[w] {
+			return -1, -1
+		}
+	}
+	return -1, -1
+}
+
+// adjectiveOwner reports whether mention m is a possessive and an
+// adjective, "his sweeping", "her own", so that a plural noun follows it
+// rather than a verb.
+func (d *doc) adjectiveOwner(m mention) bool {
+	if m.t1-m.t0 < 2 || m.t1-m.t0 > 3 || !possessivePronoun(d.word(m.t0)) {
+		return false
+	}
+	l := m.t1 - 1
+	if d.toks[l].kind != tWord || d.toks[l].upper {
+		return false
+	}
+	w := d.word(l)
+	if w == "own" {
+		return true
+	}
+	for _, suf := range []string{"ing", "ous", "ive", "ical", "ful", "less", "ent"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectless reports whether content starting at cs has no subject of
+// its own: "to be the worst", "were the best fit".
+func (d *doc) subjectless(cs int) bool {
+	switch w := d.word(cs); {
+	case w == "to" && cs+1 < len(d.toks) && d.toks[cs+1].kind == tWord && !d.toks[cs+1].upper && !isDeterminer(d.word(cs+1)):
+		return true
+	case auxiliaries[w] && w != "not" && w != "never" && w != "being" && w != "been":
+		return true
+	}
+	return false
 }
 
 // statementNouns are nouns that report what someone said or holds when a
@@ -1626,14 +1966,37 @@ func (b *builder) expectedClause(j, start, end int) int {
 			break
 		}
 	}
-	for cs < aux && (leadingFunction[d.word(cs)] && d.toks[cs].upper && !isPreposition(d.word(cs)) || d.word(cs) == "but" || d.word(cs) == "and") {
-		cs++
+	sub := false // the clause is subordinate: "while many voters are expected to stay, ..."
+	for cs < aux && (leadingFunction[d.word(cs)] && d.toks[cs].upper && !isPreposition(d.word(cs)) || d.word(cs) == "but" || d.word(cs) == "and" || d.word(cs) == "while" || d.word(cs) == "although" || d.word(cs) == "though" || d.word(cs) == "even") {
+		if w := d.word(cs); w == "while" || w == "although" || w == "though" {
+			sub = true
+		}
+		cs++ // "And while many voters are expected to ...": the clause starts at its subject
+	}
+	for k := aux - 1; k >= cs && aux-k <= 6; k-- {
+		if w := d.word(k); w == "who" || w == "which" || w == "that" && k == aux-1 && k > cs && d.toks[k-1].kind == tWord && !isCueWord(d.word(k-1)) {
+			// "delegates who are expected to ...", "the bill, which the
+			// Senate is expected to pass": the clause starts at the
+			// relative pronoun, not at what it stands for.
+			cs = k
+			break
+		}
 	}
 	ce := b.contentEnd(j+2, end)
+	if sub {
+		for k := j + 2; k < ce; k++ {
+			if d.isPunct(k, ',') && !d.inQuote[k] {
+				ce = k // the main clause follows the comma
+				break
+			}
+		}
+	}
 	if d.wordCount(cs, aux) == 0 || d.wordCount(j+2, ce) < 2 {
 		return -1
 	}
-	b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, ce}}, cue: [2]int{aux, j + 1}, inherit: -1, conf: 0.45})
+	// The expectation is the clause without its cue: "The House || to
+	// pass the bill".
+	b.add(pending{kind: b.kindOf(cs, ce), parts: [][2]int{{cs, aux}, {j + 1, ce}}, cue: [2]int{aux, j + 1}, inherit: -1, conf: 0.45})
 	return ce
 }
 
@@ -1752,7 +2115,7 @@ func (b *builder) participial(j, n, a, e, si int) bool {
 	end := trimEnd(d, a, e)
 	cs := b.contentStart(cueWord{class: cueSpeech}, j+n, end)
 	p := pending{cue: [2]int{j, j + n}, inherit: -1, conf: 0.65}
-	if j == a || isSubordinator(d.word(j-1)) && (j-1 == a || !d.isPunct(j-2, ',') && d.opensClause(j-1)) {
+	if (j == a || isSubordinator(d.word(j-1)) && (j-1 == a || !d.isPunct(j-2, ',') && d.opensClause(j-1))) && !b.frameTail(j, a, e, si) {
 		// Content runs to the comma; the speaker is the phrase after it.
 		c := cs
 		for c < e && !(d.isPunct(c, ',') && !d.inQuote[c]) {
@@ -1815,6 +2178,24 @@ func (b *builder) participial(j, n, a, e, si int) bool {
 	}
 	b.claims = append(b.claims, p)
 	b.markUsed(j, ce)
+	return true
+}
+
+// frameTail reports whether the participle at j, right after a
+// subordinator that opens segment [a, e), ends a sentence whose frame came
+// before it: `," she told the paper after hinting that the fund is empty.`
+// No comma follows, so no speaker comes after the phrase; the speaker is
+// the frame's.
+func (b *builder) frameTail(j, a, e, si int) bool {
+	d := b.d
+	if j-1 != a && j != a || a <= d.sents[si].t0 || !d.used[a-1] || d.word(j) == "according" {
+		return false
+	}
+	for c := j; c < e; c++ {
+		if d.isPunct(c, ',') && !d.inQuote[c] {
+			return false
+		}
+	}
 	return true
 }
 
@@ -1918,7 +2299,7 @@ func (d *doc) afterDateline(a, j int) int {
 func (b *builder) subjectAt(a, j int) mention {
 	d := b.d
 	s := a
-	if leadingFunction[d.word(a)] || isSubordinator(d.word(a)) || d.word(a) == "during" {
+	if leadingFunction[d.word(a)] || isSubordinator(d.word(a)) || d.word(a) == "during" || openingPreposition(d.word(a)) {
 		for k := a; k < j; k++ {
 			if d.isPunct(k, ',') {
 				s = k + 1
@@ -2002,6 +2383,17 @@ func (b *builder) subjectAt(a, j int) mention {
 		return mention{}
 	}
 	return mention{s, e}
+}
+
+// openingPreposition reports whether w opens an adverbial phrase that a
+// comma closes before the subject: "Amid the uproar, ...", "To Smith,
+// the plan ...", "Despite the loss, ...".
+func openingPreposition(w string) bool {
+	switch w {
+	case "amid", "amidst", "despite", "to", "with", "without", "from", "among", "under", "absent", "unlike", "like", "beyond", "by", "about", "across", "throughout", "within", "against", "following":
+		return true
+	}
+	return false
 }
 
 // hasForwardCue reports whether [a, c) holds a cue with its own subject,
@@ -2237,6 +2629,12 @@ func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 	}
 	prev := d.word(pk)
 	beAux := prev == "is" || prev == "was" || prev == "are" || prev == "were" || prev == "been" || prev == "being" || prev == "be"
+	if c.class != cueEvidence && c.class != cueStance && c.form != formPast && c.form != formParticiple && d.word(j+1) == "that" && d.thatClauseSubject(j+2) && !closedClass[head] && !strings.HasSuffix(head, "'s") && d.verbAfter(m.t1, j) {
+		// "Cohen and DeLong of Berkeley suggest that ...", "officials
+		// remain convinced that ...": a clause after "that" makes the
+		// word a verb of saying or believing whatever its subject looks like.
+		return true
+	}
 	switch c.form {
 	case formBase:
 		if aux {
@@ -2252,7 +2650,14 @@ func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 		return isPlural(head) || speakerNouns[head] == Anonymous && head != "official" && head != "source"
 	case formIng:
 		// "He's pointing out", "they're proposing"
-		return beAux || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "'re") || strings.HasSuffix(prev, "'m")
+		if beAux || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "'re") || strings.HasSuffix(prev, "'m") {
+			return true
+		}
+		// "a sign saying the vote was rigged", "a petition calling on the
+		// mayor to resign": the participle speaks for the noun before it.
+		return (c.class == cueSpeech || c.class == cueTell || c.class == cueStance) && m.t1 == j && !aux && !d.toks[m.t1-1].upper && !ingNounOrAdjective(d.word(j)) &&
+			j+1 < len(d.toks) && d.toks[j+1].kind == tWord && !closedClass[head] && !(m.t0 > 0 && isPreposition(d.word(m.t0-1))) &&
+			!isPreposition(d.word(m.t1-1)) && d.word(m.t1-1) != "for" && d.word(m.t1-1) != "most" && !d.objectOfVerb(m)
 	case formParticiple:
 		return aux && !beAux
 	case formAdjective:
@@ -2276,6 +2681,46 @@ func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 		return !d.toks[m.t1-1].upper || speakerNouns[head] == Organisation || d.word(j+1) == "that" || d.hasOrgWordIn(m)
 	}
 	return true
+}
+
+// objectOfVerb reports whether mention m follows a verb whose object it
+// is, "published [a report] detailing", or is itself a verb after its
+// subject, "he [keeps] talking about": the participle then speaks for
+// the subject, not for m.
+func (d *doc) objectOfVerb(m mention) bool {
+	k := m.t0 - 1
+	if k < 0 || d.toks[k].kind != tWord || d.inQuote[k] {
+		return false
+	}
+	w := d.word(k)
+	if _, ok := pronouns[w]; ok {
+		return true
+	}
+	return !d.toks[k].upper && !closedClass[w] && !isDeterminer(w) && !quantifier(w) && !possessivePronoun(w) && !isSubordinator(w) && !leadingFunction[w]
+}
+
+// verbAfter reports whether only auxiliaries and adverbs stand between a
+// subject ending at t1 and the verb at j: "they have long argued", not
+// "the campaign's earlier claim".
+func (d *doc) verbAfter(t1, j int) bool {
+	for k := t1; k < j; k++ {
+		if w := d.word(k); !auxiliaries[w] && !skipBeforeCue[w] && !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	}
+	return true
+}
+
+// ingNounOrAdjective reports whether an -ing cue is as often a noun or an
+// adjective as a participle: "a telling remark", "a stern warning", "his
+// reporting", "encouraging data".
+func ingNounOrAdjective(w string) bool {
+	switch w {
+	case "telling", "warning", "reporting", "writing", "encouraging", "posting", "promising", "shouting", "adding",
+		"pressing", "nominating", "challenging", "declining":
+		return true
+	}
+	return false
 }
 
 // phraseHead is the head word of mention m: the last word before any
@@ -2323,6 +2768,12 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 	if d.word(k) == "that" {
 		return k
 	}
+	if ic, n, ok := d.infinitiveCue(c, k, end); ok {
+		// "refused to endorse the nominee", "declined to say whether
+		// ...": the second verb is part of the cue; the content is what
+		// it takes.
+		return b.contentStart(ic, k+1+n, end)
+	}
 	if c.lemma == "accuse" {
 		// PolNeAR's content is the accused and the charge together.
 		for j := k; j < end && j-k < 12; j++ {
@@ -2369,6 +2820,13 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 				break
 			}
 		}
+	}
+	if o := d.objectNounEnd(c, k, end); o > k {
+		// "offered some kind words about the mayor", "claimed
+		// responsibility for the attack", "said little about the plan":
+		// the noun and its preposition belong to the cue; the content is
+		// what they are about.
+		return o
 	}
 	switch w {
 	case "about", "of", "for", "against", "over", "with":
@@ -2435,6 +2893,80 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 		k++
 	}
 	return k
+}
+
+// infinitiveCue reports the cue of an infinitive "to VERB" at token k
+// after cue c, when VERB is itself a cue and something follows it:
+// "declined to discuss the deal", "wants to tell voters that ...", but
+// not "declined to comment." (the infinitive is all there is).
+func (d *doc) infinitiveCue(c cueWord, k, end int) (cueWord, int, bool) {
+	if d.word(k) != "to" || k+3 >= end || c.form == formAdjective {
+		return cueWord{}, 0, false
+	}
+	switch c.lemma {
+	case "refuse", "try", "continue":
+	default:
+		return cueWord{}, 0, false
+	}
+	ic, ok := d.cueAt(k + 1)
+	if !ok || ic.form != formBase || ic.lemma == "according to" {
+		return cueWord{}, 0, false
+	}
+	n := d.cueLen(k+1, ic)
+	if d.wordCount(k+1+n, end) < 2 || d.toks[k+1+n].kind == tPunct && !d.isPunct(k+1+n, ':') {
+		return cueWord{}, 0, false
+	}
+	return ic, n, true
+}
+
+// objectNounEnd returns where the content starts when the cue at k takes
+// a light object that names a reaction followed by a preposition, "some
+// kind words about", "responsibility for", "a wish for", "little about",
+// or k when there is none.
+func (d *doc) objectNounEnd(c cueWord, k, end int) int {
+	if c.class == cueTell || c.form == formAdjective {
+		return k
+	}
+	for j := k; j < end && j-k < 4; j++ {
+		t := d.toks[j]
+		if t.kind != tWord || t.upper || d.inQuote[j] {
+			return k
+		}
+		w := d.word(j)
+		if reactionNoun(w) && (j > k || w == "responsibility") || c.class == cueSpeech && j == k && (w == "little" || w == "nothing" || w == "much") {
+			p := d.word(j + 1)
+			switch p {
+			case "about", "for", "of", "on", "toward", "towards", "against", "with", "over", "to", "at", "regarding":
+			default:
+				return k
+			}
+			if j+2 < end && d.toks[j+2].kind == tWord || j+2 < end && d.toks[j+2].kind == tQuote {
+				return j + 2
+			}
+			return k
+		}
+		switch {
+		case j == k && (w == "a" || w == "an" || w == "the" || w == "some" || w == "any" || w == "no"):
+		case j > k && !closedClass[w] && !isCueWord(w):
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// reactionNoun names what a speaker offers or voices about something:
+// "praise for", "criticism of", "words about", "responsibility for".
+func reactionNoun(w string) bool {
+	switch w {
+	case "support", "praise", "criticism", "criticisms", "words", "questions", "opposition", "attacks",
+		"sympathy", "admiration", "responsibility", "thoughts", "congratulations", "condolences", "wish",
+		"rant", "defense", "defence", "tribute", "apology", "assault", "broadside", "endorsement",
+		"skepticism", "scepticism", "reservations", "misgivings", "doubts", "disdain", "contempt",
+		"enthusiasm", "gratitude", "thanks", "warnings", "complaints", "views", "opinions":
+		return true
+	}
+	return false
 }
 
 // cuePreposition reports whether preposition w, right after a cue with
@@ -2591,7 +3123,7 @@ func (d *doc) relativeBefore(cs int) bool {
 // the figures reported "in" them.
 func pollWord(w string) bool {
 	switch w {
-	case "poll", "polls", "survey", "surveys", "words":
+	case "poll", "polls", "survey", "surveys":
 		return true
 	}
 	return false
@@ -2691,14 +3223,34 @@ func (d *doc) trailingPoll(a, end int) int {
 		if t.key != "in" {
 			continue
 		}
+		named := false
 		for k := j + 1; k < end && k-j <= 4; k++ {
-			if pollWord(d.word(k)) && d.word(k) != "words" {
+			if pollWord(d.word(k)) {
+				if !named {
+					// "leads in the polls", "is ahead in national
+					// surveys": polls in general, no source.
+					return -1
+				}
 				return j
+			}
+			if !genericPollWord(d.word(k)) {
+				named = true
 			}
 		}
 		return -1
 	}
 	return -1
+}
+
+// genericPollWord is a word that may stand before "polls" without naming
+// any poll: "the latest polls", "some national surveys".
+func genericPollWord(w string) bool {
+	switch w {
+	case "the", "a", "some", "most", "many", "several", "all", "recent", "latest", "new", "national", "state",
+		"public", "opinion", "preference", "early", "this", "that", "these", "those", "other", "various":
+		return true
+	}
+	return false
 }
 
 // trailingAccording returns the token of a ", according to X" that closes
