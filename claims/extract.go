@@ -3059,9 +3059,19 @@ func adverbialNoun(w string) bool {
 // attribution (", saying", ", according to") or the sentence's end.
 func (b *builder) contentEnd(cs, end int) int {
 	d := b.d
+	opening := d.subordinateOpening(cs)
 	for j := cs; j < end; j++ {
 		if d.inQuote[j] {
 			continue
+		}
+		if opening && j > cs+1 && d.isPunct(j, ',') && j+1 < end && d.toks[j+1].kind == tWord {
+			// "Although he has said the plan works, his aides ...": the
+			// comma closes the subordinate clause; the main clause is the
+			// outlet's.
+			return j
+		}
+		if opening && j > cs+1 && d.commaQuote(j) && j+1 < end && d.toks[j+1].kind == tWord {
+			return j + 1 // `Although she said it was "a mistake," the board ...`
 		}
 		if w := d.word(j); (w == "and" || w == "but") && j > cs+2 && (d.coordinatedCue(j+1) || d.isParticipial(j+1)) {
 			// "said A and warned B": B is a claim of its own.
@@ -3085,6 +3095,17 @@ func (b *builder) contentEnd(cs, end int) int {
 		if !d.isPunct(j, ',') && !d.isPunct(j, ';') {
 			continue
 		}
+		if j > cs+3 && d.isPunct(j, ',') && d.verbListAt(j+1, end) {
+			// "suggested the rules were unfair, called the count a farce
+			// and left": a list of the subject's verb phrases.
+			return j
+		}
+		if j > cs+2 && d.isPunct(j, ',') && d.finalRelative(j+1, end) {
+			// "said he would visit the plant, which employs 300 people":
+			// a closing relative clause comments on the content's last noun
+			// in the outlet's voice.
+			return j
+		}
 		if d.isParticipial(j+1) || d.word(j+1) == "according" && d.word(j+2) == "to" {
 			return j
 		}
@@ -3093,6 +3114,11 @@ func (b *builder) contentEnd(cs, end int) int {
 		}
 		if d.word(j+1) == "compared" && (d.word(j+2) == "with" || d.word(j+2) == "to") && d.isPunct(j, ',') {
 			return j // "54 percent said they back Clinton, compared with 40 percent in May"
+		}
+		if w := d.word(j + 1); j > cs+2 && d.isPunct(j, ',') && d.relativeBefore(cs) && (auxiliaries[w] && w != "not" && w != "never" && w != "being" && w != "been" || d.verbPhraseAt(j+1)) && !d.toks[j+1].upper && !d.commaIn(cs, j) {
+			// "Smith, who has said the plan is dead, is now running for
+			// mayor": the comma closes the relative clause.
+			return j
 		}
 		if c, ok := d.cueAt(j + 1); ok && j > cs+2 && d.isPunct(j, ',') && d.relativeBefore(cs) && (c.class == cueSpeech || c.class == cueTell) && (c.form == formPast || c.form == formThird) {
 			// "Barkley, who said he votes Democratic, said one candidate
@@ -3106,6 +3132,118 @@ func (b *builder) contentEnd(cs, end int) int {
 		}
 	}
 	return end
+}
+
+// verbListAt reports whether a cue verb of the subject's own opens at i
+// after a comma: "..., called her a fraud and walked out". "..., said
+// Smith" is a frame.
+func (d *doc) verbListAt(i, end int) bool {
+	c, ok := d.cueAt(i)
+	if !ok || d.inQuote[i] || d.toks[i].upper || c.form != formPast && c.form != formThird || c.class == cueEvidence || c.lemma == "continue" {
+		return false
+	}
+	switch c.lemma {
+	case "say", "add", "tell", "write", "ask", "explain", "note", "according to":
+		return false
+	}
+	return true
+}
+
+// finalRelative reports whether a relative clause opening at i ("which
+// employs", "who heads", "whose", "where") runs unbroken to end: no
+// comma, semicolon, colon, dash or bracket closes it for the sentence to
+// go on.
+func (d *doc) finalRelative(i, end int) bool {
+	switch d.word(i) {
+	case "which", "who", "whose", "where":
+	case "a", "an":
+		// "said the plan was dead, a verdict few shared": a closing
+		// appositive comments on what was said.
+	case "while", "when", "after":
+		// "said the plant would close, after talks failed", but not
+		// "..., while reducing costs": that is still what was said.
+		if strings.HasSuffix(d.word(i+1), "ing") {
+			return false
+		}
+	default:
+		return false
+	}
+	for k := i + 1; k < end; k++ {
+		if t := d.toks[k]; t.kind == tPunct && (t.r == ',' || t.r == ';' || t.r == ':' || t.r == '—' || t.r == '–' || t.r == '-' || t.r == '(') {
+			return false
+		}
+	}
+	return true
+}
+
+// subordinateOpening reports whether content starting at cs lies in a
+// subordinate clause that opens its sentence and is still open at cs:
+// "Although the mayor said the budget is balanced, ...", "While polls
+// show the race tightening, ...".
+func (d *doc) subordinateOpening(cs int) bool {
+	si := d.sentOf(cs)
+	if si >= len(d.sents) {
+		return false
+	}
+	s0 := d.sents[si].t0
+	for s0 < cs && (d.toks[s0].kind == tQuote || d.word(s0) == "but" || d.word(s0) == "and") {
+		s0++
+	}
+	for x := 0; x < 3 && s0+1 < cs && timeMeasure(d.word(s0)); x++ {
+		s0++ // "Three years after the party vowed ...", "Shortly before"
+	}
+	k := s0 + 1
+	switch d.word(s0) {
+	case "among", "for", "to", "of", "with", "in", "at", "on", "from":
+		// "Among voters who want a change, most ...": the relative clause
+		// sits in an opening phrase.
+		if !d.relativeBefore(cs) {
+			return false
+		}
+	case "although", "though", "while", "when", "after", "before", "since", "if", "because", "once", "until", "whereas", "as", "despite", "amid", "following", "unlike", "like":
+	case "even":
+		switch d.word(s0 + 1) {
+		case "though", "if", "as", "when":
+			k++
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	if d.wordCount(k, cs) < 2 {
+		return false // "As reported today, ...": no subject of its own
+	}
+	for j := s0; j < cs; j++ {
+		if t := d.toks[j]; t.kind == tPunct && (t.r == ',' || t.r == ';' || t.r == ':' || t.r == '—' || t.r == '(') || t.kind == tQuote {
+			return false
+		}
+	}
+	switch d.word(cs) {
+	case "even", "if", "when", "while", "just", "because", "as":
+		return false // the content opens a clause of its own
+	}
+	return true
+}
+
+// timeMeasure reports whether w can measure the time before a
+// subordinator: "three years after", "hours before", "shortly after".
+func timeMeasure(w string) bool {
+	switch w {
+	case "a", "few", "several", "two", "three", "four", "five", "six", "ten", "hours", "days", "weeks", "months", "years", "minutes", "moments", "shortly", "soon", "just", "only", "long", "right", "immediately", "decades":
+		return true
+	}
+	return len(w) > 0 && w[0] >= '0' && w[0] <= '9'
+}
+
+// commaIn reports whether a comma outside quotes lies in [a, b).
+func (d *doc) commaIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.isPunct(k, ',') && !d.inQuote[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeBefore reports whether a "who" opens the clause a few tokens
@@ -3356,25 +3494,55 @@ func (d *doc) phraseStop(cs, ce int) int {
 				j = k - 1
 				continue
 			}
+			if k := d.asideComma(cs, j, ce); k > j {
+				j = k
+				continue
+			}
 		}
 		if t.kind == tPunct && t.r == ':' && d.colonGoesOn(j+1, ce) {
 			continue // "criticizing the night's big winner: Donald Trump"
 		}
+		if t.kind == tPunct && t.r == '(' {
+			if k := d.asideEnd(j, ce); k > j {
+				j = k
+				continue
+			}
+		}
+		if t.kind == tPunct && (t.r == '–' || t.r == '-') {
+			k := j + 1
+			if d.isPunct(k, '-') {
+				k++ // "--"
+			}
+			if d.dashClause(k) {
+				return j // "endorsed Cruz - the first time it has weighed in"
+			}
+			j = k - 1
+			continue
+		}
 		if t.kind == tPunct && (t.r == ',' || t.r == ';' || t.r == '—' || t.r == '(' || t.r == ')' || t.r == ':') {
 			return j
 		}
-		if c, ok := d.cueAt(j); ok && c.class == cueSpeech && (c.form == formPast || c.form == formThird) {
+		if w := t.key; t.kind == tWord && j > cs && auxiliaries[w] && w != "not" && w != "never" && w != "being" && w != "been" && !t.upper && d.relativeBefore(cs) && !d.relativeBetween(cs, j) {
+			return j // "Voters who support Wells are younger": the relative clause is over
+		}
+		if c, ok := d.cueAt(j); ok && c.class == cueSpeech && (c.form == formPast || c.form == formThird) && !d.cueInObject(cs, j) {
 			return j // "Senators who supported the bill said ...": the clause is over
 		}
-		if (t.key == "and" || t.key == "but") && t.kind == tWord && j > cs+1 && d.verbPhraseAt(j+1) && !d.relativeBetween(cs, j) {
+		if (t.key == "and" || t.key == "but") && t.kind == tWord && (j > cs+1 || j > cs && d.toks[cs].kind == tWord) && d.verbPhraseAt(j+1) && !d.relativeBetween(cs, j) {
 			return j // "endorsed Trump and has appeared at his side", "called them rapists and vowed ..."
+		}
+		if j == cs+1 && t.kind == tWord && !d.toks[cs].upper && (objectPronoun(d.word(cs)) || d.word(cs) == "it") && d.word(cs) != "you" && d.word(cs) != "her" {
+			switch t.key {
+			case "in", "at", "during", "from":
+				return j // "described it in print": the object is the pronoun ("pressed him on taxes" goes on)
+			}
 		}
 		switch t.key {
 		case "when", "while", "because", "although", "though", "unless", "whereas", "during", "since", "after", "before", "until", "despite":
 			if t.kind == tWord && !t.upper && !d.eventPhrase(j) {
 				return j
 			}
-		case "in", "on", "at":
+		case "in", "on", "at", "from":
 			// "called for more investment in a statement on Thursday",
 			// "blasted Clinton on Twitter": where it was said, not what.
 			if n := d.word(j + 1); (n == "a" || n == "an") && adverbialNoun(d.word(j+2)) || adverbialNoun(n) && d.toks[j+1].upper {
@@ -3391,14 +3559,114 @@ func (d *doc) phraseStop(cs, ce int) int {
 				return j // "attacked the judge at a boisterous San Diego rally", "in his radio show"
 			}
 		}
-		if k := d.timePhrase(j); k > j && !t.upper && j > cs+1 && d.word(cs) != "to" && d.word(j-1) != "of" && (k >= ce || d.toks[k].kind == tPunct || d.word(k) == "and") {
+		if k := d.timePhrase(j); k > j && !t.upper && j > cs && d.word(cs) != "to" && d.word(j-1) != "of" && (k >= ce || d.toks[k].kind == tPunct || d.word(k) == "and") {
 			return j // "endorsed Trump last week", "backed Mr. Sanders in December"
 		}
-		if t.kind == tWord && isWeekday(t.key) && j > cs+1 && !d.stanceGoesOn(j+1) {
+		if t.kind == tWord && isWeekday(t.key) && j > cs && !d.stanceGoesOn(j+1) {
 			return j // "blasted Clinton as a disgrace Wednesday"
 		}
 	}
 	return ce
+}
+
+// asideEnd returns the closing bracket of a short aside opening at j
+// that the stance's object goes on after ("endorsed Sen. Jane Roe (D-Ore.)
+// for re-election"), or -1.
+func (d *doc) asideEnd(j, ce int) int {
+	for k := j + 1; k < ce && k-j <= 6; k++ {
+		if d.isPunct(k, ')') {
+			if k+1 < ce && d.toks[k+1].kind == tWord {
+				return k
+			}
+			return -1
+		}
+		if d.toks[k].kind == tPunct && d.toks[k].r != '.' && d.toks[k].r != '-' || auxiliaries[d.word(k)] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// asideComma returns the comma that closes a short aside opening at the
+// comma j when the stance's object goes on after it, or -1: "called
+// Jane Roe, the county chair, onto the stage", "praised the plan, by all
+// accounts a modest one, as a start", "said the donors, including
+// the Smith network, would stay away".
+func (d *doc) asideComma(cs, j, ce int) int {
+	if w := d.word(j - 1); w == "and" || w == "but" || w == "or" {
+		return -1 // "backed Smith in 2012 and, in later races, has ...": a verb phrase of its own
+	}
+	for k := j + 1; k < ce && k-j <= 12; k++ {
+		t := d.toks[k]
+		if d.inQuote[k] || t.kind == tQuote || auxiliaries[d.word(k)] {
+			return -1
+		}
+		if c, ok := d.cueAt(k); ok && c.form != formBase {
+			return -1 // "..., as he has said, ...": an aside with a verb is a clause
+		}
+		if t.kind != tPunct {
+			continue
+		}
+		if t.r != ',' {
+			if t.r == '.' || t.r == '-' || t.r == '\'' {
+				continue
+			}
+			return -1
+		}
+		if k == j+1 || k+1 >= ce || d.toks[k+1].kind != tWord {
+			return -1
+		}
+		switch d.word(k + 1) {
+		case "to", "as", "for", "onto", "about", "of", "with":
+			return k // the object's complement: "called X, the chair, onto the stage"
+		}
+		switch d.word(cs) {
+		case "that", "how", "whether", "why", "what", "if", "when":
+			// A clause: its verb may follow the aside ("that the donors,
+			// including X, would stay away").
+			if w := d.word(k + 1); auxiliaries[w] && w != "not" && w != "being" || d.verbPhraseAt(k+1) && !strings.HasSuffix(w, "ing") {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// dashClause reports whether what follows a spaced dash at i is a
+// comment of the outlet's rather than more of the object: a clause ("-
+// but it has not helped", "- they appeared together") or a phrase about
+// the whole ("- the first time it has weighed in"), not a list or an
+// example ("- including ...", "- rich and poor -").
+func (d *doc) dashClause(i int) bool {
+	w := d.word(i)
+	switch w {
+	case "but", "and", "which", "who", "the":
+		return true
+	}
+	return pronouns[w] != "" && w != "who"
+}
+
+// cueInObject reports whether the speech verb at j belongs to the
+// stance's object rather than ending it: a modifier after a possessive or
+// a determiner ("criticized Smith's proposed budget", "the alleged
+// scheme"), or the verb of a clause inside the object with a subject of
+// its own ("cited a study where the lead author said ...", "praised the
+// book she wrote").
+func (d *doc) cueInObject(cs, j int) bool {
+	p := d.word(j - 1)
+	if j-1 >= cs && (isDeterminer(p) || possessivePronoun(p) || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s")) {
+		return true
+	}
+	if pronouns[p] != "" && p != "who" && j-1 > cs {
+		return true
+	}
+	for k := cs; k < j; k++ {
+		if w := d.word(k); (w == "where" || w == "that" || w == "when") && !d.inQuote[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // stanceGoesOn reports whether the stance's own object or reason resumes
@@ -3452,7 +3720,8 @@ func (d *doc) venueAhead(i int) bool {
 		}
 		switch t.key {
 		case "rally", "interview", "speech", "statement", "show", "page", "debate", "address", "appearance", "appearances", "remarks",
-			"op-ed", "column", "tweet", "video", "conference", "briefing", "forum", "commercial", "ad", "facebook", "twitter", "interviews":
+			"op-ed", "column", "tweet", "video", "conference", "briefing", "forum", "commercial", "ad", "facebook", "twitter", "interviews",
+			"floor", "podcast", "broadcast", "blog", "website", "hearing", "program", "channel":
 			// but not "lauded Mr. Clarke in his address for helping ...":
 			// the reason is the stance's.
 			return d.word(k+1) != "for" && d.word(k+1) != "as"
@@ -3544,6 +3813,9 @@ func (d *doc) timePhrase(j int) int {
 			}
 		}
 	case "in":
+		if w := d.word(j + 1); (w == "early" || w == "late" || w == "mid") && monthNames[d.word(j+2)] {
+			j++ // "in early June"
+		}
 		if monthNames[d.word(j+1)] && d.toks[j+1].upper {
 			if j+2 < len(d.toks) && d.toks[j+2].digit {
 				return j + 3 // "in November 2016"
@@ -3593,6 +3865,9 @@ func (d *doc) commaGoesOn(j, ce int) int {
 		if t.kind == tPunct && t.r == ',' {
 			if words == 0 {
 				return -1
+			}
+			if n := d.word(k + 1); (n == "and" || n == "or") && k+2 < ce && d.toks[k+2].kind == tWord {
+				return k + 2 // "voters, lawmakers, and thinkers": a serial comma
 			}
 			words = 0
 			continue
