@@ -1419,7 +1419,7 @@ func (b *builder) segment(a, e, si int) {
 			j = m.t1 - 1
 			start = m.t1
 			continue
-		case c.form == formIng && (j == a || d.isPunct(j-1, ',') || d.commaQuote(j-1) || isSubordinator(d.word(j-1)) || d.word(j-1) == "and" && j-1 > a || d.word(j-1) == "by" && j-1 > a) && c.class != cueEvidence && c.lemma != "continue":
+		case c.form == formIng && b.participleLead(j, a) && c.class != cueEvidence && c.lemma != "continue":
 			if k := len(b.claims); b.participial(j, n, a, e, si) {
 				j = max(j, b.claimEnd(k)-1)
 				start = j + 1
@@ -2098,6 +2098,44 @@ func (b *builder) claimEnd(k int) int {
 	return p[len(p)-1][1]
 }
 
+// participleLead reports whether the participle at j opens a phrase of
+// its own: it starts the segment or follows a comma, a subordinator, "and",
+// "but" or "by", perhaps with an adverb between ("..., also saying",
+// "while firmly denying").
+func (b *builder) participleLead(j, a int) bool {
+	d := b.d
+	q := d.adverbsBefore(j, a)
+	return q == a || d.isPunct(q-1, ',') || d.commaQuote(q-1) || isSubordinator(d.word(q-1)) || (d.word(q-1) == "and" || d.word(q-1) == "but") && q-1 > a || d.word(q-1) == "by" && q-1 > a
+}
+
+// adverbsBefore skips back over at most two adverbs before the participle
+// at j ("..., later adding", "while repeatedly insisting") and returns the
+// first of them, or j if there is none.
+func (d *doc) adverbsBefore(j, a int) int {
+	q := j
+	for k := 0; k < 2 && q-1 > a && participleAdverb(d, q-1); k++ {
+		q--
+	}
+	return q
+}
+
+// participleAdverb reports whether token i is an adverb that may stand
+// before a participle of speech: "also", "then", a lower-case "-ly" word.
+func participleAdverb(d *doc, i int) bool {
+	t := d.toks[i]
+	if t.kind != tWord || t.upper || d.inQuote[i] {
+		return false
+	}
+	switch w := t.key; w {
+	case "also", "then", "later", "again", "even", "still", "instead", "once", "further", "first":
+		return true
+	case "only", "early", "likely", "family", "rally", "ally", "supply", "reply", "apply", "belly", "jelly", "bully", "assembly", "daily", "weekly", "monthly", "elderly", "holy", "ugly", "silly", "lonely", "friendly", "lovely", "costly", "deadly":
+		return false
+	default:
+		return strings.HasSuffix(w, "ly") && len(w) > 4
+	}
+}
+
 func isSubordinator(w string) bool {
 	switch w {
 	case "while", "after", "before", "when", "in", "by", "without", "since", "despite":
@@ -2113,9 +2151,14 @@ func isSubordinator(w string) bool {
 func (b *builder) participial(j, n, a, e, si int) bool {
 	d := b.d
 	end := trimEnd(d, a, e)
-	cs := b.contentStart(cueWord{class: cueSpeech}, j+n, end)
-	p := pending{cue: [2]int{j, j + n}, inherit: -1, conf: 0.65}
-	if (j == a || isSubordinator(d.word(j-1)) && (j-1 == a || !d.isPunct(j-2, ',') && d.opensClause(j-1))) && !b.frameTail(j, a, e, si) {
+	cw := cueWord{class: cueSpeech}
+	if c, _ := d.cueAt(j); c.class == cueTell {
+		cw = c // "..., telling reporters on Friday that ...": past the addressee
+	}
+	cs := b.contentStart(cw, j+n, end)
+	q := d.adverbsBefore(j, a)                                   // "while also saying"
+	p := pending{cue: [2]int{q, j + n}, inherit: -1, conf: 0.65} // the cue takes the adverbs
+	if (q == a || isSubordinator(d.word(q-1)) && (q-1 == a || !d.isPunct(q-2, ',') && d.opensClause(q-1))) && !b.frameTail(q, a, e, si) {
 		// Content runs to the comma; the speaker is the phrase after it.
 		c := cs
 		for c < e && !(d.isPunct(c, ',') && !d.inQuote[c]) {
@@ -2144,6 +2187,13 @@ func (b *builder) participial(j, n, a, e, si int) bool {
 		return true
 	}
 	ce := b.contentEnd(cs, end)
+	if c, _ := d.cueAt(j); c.class == cueStance {
+		// "..., denouncing the new levy, a tax on every crossing": the
+		// object of a stance ends at the comma after its phrase.
+		if pe := d.phraseEnd(cs, ce); pe < ce && d.isPunct(pe, ',') && d.wordCount(cs, pe) >= 2 {
+			ce = pe
+		}
+	}
 	if d.wordCount(cs, ce) < 2 {
 		return false
 	}
@@ -3080,8 +3130,9 @@ func (b *builder) contentEnd(cs, end int) int {
 			}
 			return j
 		}
-		if j > cs+2 && (d.isPunct(j, ',') || d.isPunct(j, ';') || d.word(j) == "but" || d.word(j) == "while" || d.word(j) == "and") && d.newAttribution(j+1, end) {
-			// "..., and human rights groups warned that ...": another speaker.
+		if j > cs+2 && (d.isPunct(j, ',') || d.isPunct(j, ';') || d.word(j) == "but" || d.word(j) == "while" || d.word(j) == "and") && d.newAttribution(j+1, end) && !d.possessiveCue(j+1, end) {
+			// "..., and human rights groups warned that ...": another speaker
+			// (but not "and the council's repeated refusal to vote").
 			if d.word(j) != "" && d.isPunct(j-1, ',') {
 				return j - 1
 			}
@@ -3100,10 +3151,11 @@ func (b *builder) contentEnd(cs, end int) int {
 			// and left": a list of the subject's verb phrases.
 			return j
 		}
-		if j > cs+2 && d.isPunct(j, ',') && d.finalRelative(j+1, end) {
+		if j > cs+2 && d.isPunct(j, ',') && d.finalRelative(j+1, end) && !(d.word(j+1) == "while" && d.evidenceBefore(cs)) {
 			// "said he would visit the plant, which employs 300 people":
 			// a closing relative clause comments on the content's last noun
-			// in the outlet's voice.
+			// in the outlet's voice. But "a poll found that 40 percent back
+			// Wells, while 35 percent back Roe": the contrast is found too.
 			return j
 		}
 		if d.isParticipial(j+1) || d.word(j+1) == "according" && d.word(j+2) == "to" {
@@ -3132,6 +3184,20 @@ func (b *builder) contentEnd(cs, end int) int {
 		}
 	}
 	return end
+}
+
+// evidenceBefore reports whether content starting at cs follows an
+// evidence cue ("found", "shows that"): what a poll or study found.
+func (d *doc) evidenceBefore(cs int) bool {
+	for k := cs - 1; k >= 0 && cs-k <= 2; k-- {
+		if c, ok := d.cueAt(k); ok {
+			return c.class == cueEvidence
+		}
+		if d.word(k) != "that" {
+			return false
+		}
+	}
+	return false
 }
 
 // verbListAt reports whether a cue verb of the subject's own opens at i
@@ -3942,6 +4008,42 @@ func (d *doc) newAttribution(i, end int) bool {
 	return false
 }
 
+// possessiveCue reports whether the first cue word within a few words of
+// i follows a possessive or a determiner, a modifier rather than a verb:
+// "and the council's repeated refusal to vote".
+func (d *doc) possessiveCue(i, end int) bool {
+	for x := i + 1; x < end && x-i < 8; x++ {
+		if _, ok := d.cueAt(x); !ok {
+			continue
+		}
+		return modifierSlot(d.word(x - 1))
+	}
+	return false
+}
+
+// modifierSlot reports whether a word after w is a modifier or a noun
+// rather than a verb: w is an article, a possessive pronoun or a
+// possessive noun ("the council's", but not the contraction "he's").
+func modifierSlot(w string) bool {
+	switch w {
+	case "the", "a", "an":
+		return true
+	}
+	if possessivePronoun(w) {
+		return true
+	}
+	for _, s := range []string{"'s", "’s"} {
+		if stem, ok := strings.CutSuffix(w, s); ok {
+			switch stem {
+			case "he", "she", "it", "that", "there", "who", "what", "here", "where", "let", "how":
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // afterConjunction reports whether the cue at j follows "and" or "but",
 // perhaps with auxiliaries between: "but has said".
 func (d *doc) afterConjunction(j int) bool {
@@ -3980,8 +4082,11 @@ func (d *doc) newClause(i, end int) bool {
 		if w == "" {
 			return false
 		}
-		if auxiliaries[w] && w != "not" && w != "never" || isCueWord(w) {
+		if auxiliaries[w] && w != "not" && w != "never" {
 			return true
+		}
+		if isCueWord(w) && !modifierSlot(d.word(x-1)) {
+			return true // "and the nearly uniform support for her" is a noun phrase
 		}
 	}
 	return false

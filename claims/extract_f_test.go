@@ -1,0 +1,58 @@
+package claims
+
+import "testing"
+
+// fClaim finds the draft whose cue is cue and returns its content and
+// speaker mention, or ok=false.
+func fClaim(text, cue string) (content, speaker string, ok bool) {
+	for _, d := range Extract(text) {
+		if d.Cue == nil || d.Cue.Of(text) != cue {
+			continue
+		}
+		if d.Speaker != nil {
+			speaker = d.Speaker.Mention.Of(text)
+		}
+		return d.Content.Of(text), speaker, true
+	}
+	return "", "", false
+}
+
+// TestExtractAdverbParticiple: an adverb between the comma and a speech
+// participle does not hide the participle.
+func TestExtractAdverbParticiple(t *testing.T) {
+	text := "Mayor Lena Ostrov defended the ferry tax for an hour, eventually saying that the harbour needed the money."
+	content, speaker, ok := fClaim(text, "eventually saying")
+	if !ok || content != "that the harbour needed the money" || speaker != "Mayor Lena Ostrov" {
+		t.Errorf("eventually saying: got %q by %q (ok %v)", content, speaker, ok)
+	}
+}
+
+// TestExtractButParticiple: "but" joins a second speech participle to the
+// first, as "and" does.
+func TestExtractButParticiple(t *testing.T) {
+	text := "Councillor Ana Petrov spoke on Monday, saying the plan was overdue but insisting that the harbour could not afford it."
+	content, speaker, ok := fClaim(text, "insisting")
+	if !ok || content != "that the harbour could not afford it" || speaker != "Councillor Ana Petrov" {
+		t.Errorf("but insisting: got %q by %q (ok %v)", content, speaker, ok)
+	}
+}
+
+// TestExtractStanceParticipleComma: the object of a stance participle ends
+// at the comma after its phrase; an apposition after it is the outlet's.
+func TestExtractStanceParticipleComma(t *testing.T) {
+	text := "\"We need calm heads,\" Mayor Lena Ostrov told the council, referring to the harbour board, a body that meets twice a year."
+	content, speaker, ok := fClaim(text, "referring to")
+	if !ok || content != "the harbour board" || speaker != "Mayor Lena Ostrov" {
+		t.Errorf("referring to: got %q by %q (ok %v)", content, speaker, ok)
+	}
+}
+
+// TestExtractTellParticiple: the content of "telling" starts after the
+// addressee and the adverbials.
+func TestExtractTellParticiple(t *testing.T) {
+	text := "Mayor Lena Ostrov praised the ferry plan, telling reporters in Brookvale on Friday that the harbour would reopen."
+	content, speaker, ok := fClaim(text, "telling")
+	if !ok || content != "that the harbour would reopen" || speaker != "Mayor Lena Ostrov" {
+		t.Errorf("telling reporters: got %q by %q (ok %v)", content, speaker, ok)
+	}
+}
