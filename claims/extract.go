@@ -1451,13 +1451,13 @@ func (b *builder) segment(a, e, si int) {
 		if acc >= 0 && j < acc {
 			continue // "X declined to renew the offer, according to Y": all of it is Y's
 		}
-		if c.form == formIng && c.class != cueEvidence && c.lemma != "continue" {
+		if c.form == formIng && (c.class != cueEvidence || pollNouns[d.word(j-1)]) && c.lemma != "continue" {
 			// "Trump issued a statement saying that ...": the statement
 			// speaks for whoever issued it.
 			if m := b.documentSubject(j, start); m.ok() {
 				cs := b.contentStart(c, j+n, end)
 				ce := b.contentEnd(cs, end)
-				if c.class == cueStance || c.class == cueBelief && d.word(cs) == "to" {
+				if c.class == cueStance || c.class == cueEvidence || c.class == cueBelief && d.word(cs) == "to" {
 					ce = d.phraseEnd(cs, ce)
 				}
 				if d.wordCount(cs, ce) >= 2 {
@@ -1536,12 +1536,29 @@ func (b *builder) segment(a, e, si int) {
 		case c.class != cueStance && c.class != cueEvidence:
 			// "Some voters who have listened to his speeches said ..."
 			if m = d.relativeSubject(j, a); !m.ok() || !formFits(d, c, d.auxBefore(j), m, j) {
-				if !fallbackCue(c) {
-					continue
+				m = mention{}
+				if d.word(j+1) == "that" && d.thatClauseSubject(j+2) && c.form != formParticiple {
+					// "Even the mayor's allies concede that the plan failed",
+					// "Ms. Reyes continued to insist that ...", "she has since
+					// stressed that ...": a cue before a that-clause is an
+					// attribution when its subject is found.
+					m = b.thatClauseSpeaker(start, j)
 				}
-				if m = d.clauseSubject(j, start); !m.ok() {
-					continue
+				if !m.ok() {
+					if !fallbackCue(c) {
+						continue
+					}
+					if m = d.clauseSubject(j, start); !m.ok() {
+						continue
+					}
 				}
+			}
+		case d.word(j+1) == "that" && d.thatClauseSubject(j+2) && c.form != formPast && c.form != formParticiple:
+			// "Ms. Reyes needed to show that she could run the board": an
+			// evidence or stance cue before a that-clause, with the
+			// subject of the verb that governs it.
+			if m = b.thatClauseSpeaker(start, j); !m.ok() {
+				continue
 			}
 		default:
 			continue
@@ -2022,7 +2039,19 @@ func (b *builder) midFrame(a, end int) int {
 		if d.word(c1+1) == "according" && d.word(c1+2) == "to" && d.wordCount(a, c1) >= 1 {
 			// "Fundraising, according to the campaign, has surged."
 			if m := d.sourceAfter(c1+3, end); m.ok() && d.isPunct(m.t1, ',') && d.wordCount(m.t1+1, end) >= 2 {
+				if d.sourceDescribed(m.t1+1) && d.wordCount(a, c1) >= 3 {
+					// "The ferry was late, according to Jane Doe, who runs
+					// the harbour office": the rest describes the source.
+					b.add(pending{kind: b.kindOf(a, c1), parts: [][2]int{{a, c1}}, spk: m, cue: [2]int{c1 + 1, c1 + 3}, inherit: -1, conf: 0.75})
+					return end
+				}
 				ce := b.contentEnd(m.t1+1, end)
+				if c1 == a+1 && leadingFunction[d.word(a)] {
+					// "But, according to the poll, most voters remain
+					// undecided": the conjunction is no part of the claim.
+					b.add(pending{kind: b.kindOf(m.t1+1, ce), parts: [][2]int{{m.t1 + 1, ce}}, spk: m, cue: [2]int{c1 + 1, c1 + 3}, inherit: -1, conf: 0.75})
+					return ce
+				}
 				p := pending{kind: Indirect, parts: [][2]int{{a, c1}, {m.t1 + 1, ce}}, spk: m, cue: [2]int{c1 + 1, c1 + 3}, inherit: -1, conf: 0.75}
 				if b.kindOf(a, c1) != Indirect || b.kindOf(m.t1+1, ce) != Indirect {
 					p.kind = Mixed
@@ -2084,6 +2113,30 @@ func (b *builder) midFrame(a, end int) int {
 		}
 	}
 	return a
+}
+
+// sourceDescribed reports whether the words at token i, right after the
+// comma that closes an "according to" source, describe that source: ",
+// who runs the office", ", a group that tracks spending".
+func (d *doc) sourceDescribed(i int) bool {
+	w := d.word(i)
+	if d.inQuote[i] {
+		return false
+	}
+	switch {
+	case w == "a" || w == "an" || w == "who" || w == "which" || w == "whose" || w == "another":
+	case titles[w] && !d.toks[i].upper:
+	default:
+		return false
+	}
+	// "At the heart of it, according to Jane Doe, a former envoy, was a
+	// misjudgment": the claim resumes after the description.
+	for k := i + 1; k < len(d.toks) && k-i < 18 && d.sentOf(k) == d.sentOf(i); k++ {
+		if d.isPunct(k, ',') {
+			return !auxiliaries[d.word(k+1)]
+		}
+	}
+	return true
 }
 
 // commaQuote reports whether token i closes a quote right after a comma:
@@ -2256,6 +2309,18 @@ var documentNouns = map[string]bool{
 	"ad": true, "advertisement": true, "video": true, "release": true, "note": true, "article": true,
 	"op-ed": true, "post": true, "message": true, "editorial": true, "column": true, "petition": true,
 	"resolution": true, "complaint": true, "lawsuit": true, "filing": true, "motion": true,
+	// "the group published a report detailing", "posted a story claiming",
+	// "issued statements saying": reports, stories, pages and plurals.
+	"report": true, "story": true, "website": true, "response": true, "statements": true,
+	"letters": true, "emails": true, "tweets": true, "memos": true, "ads": true, "videos": true,
+	"op-eds": true, "petitions": true, "posts": true, "messages": true, "articles": true,
+	"reports": true, "stories": true,
+}
+
+// pollNouns are counts that show things: "polls showing", "a survey
+// finding".
+var pollNouns = map[string]bool{
+	"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true,
 }
 
 // publishVerbs put a document out: "issued a statement", "sent an email".
@@ -2276,14 +2341,30 @@ func (b *builder) documentSubject(j, lo int) mention {
 	for k > lo && (isWeekday(d.word(k)) || d.word(k) == "night" || d.word(k) == "morning" || d.word(k) == "afternoon" || d.word(k) == "evening") {
 		k-- // "a statement Thursday night condemning"
 	}
-	if k <= lo || !documentNouns[d.word(k)] || d.inQuote[k] {
+	if k <= lo || !documentNouns[d.word(k)] && !pollNouns[d.word(k)] || d.inQuote[k] {
+		return mention{}
+	}
+	if pollNouns[d.word(k)] {
+		// "with polls showing a tight race", "a new poll showing her
+		// ahead": the poll speaks for itself.
+		s := k
+		for s-1 >= lo && s > k-4 && d.toks[s-1].kind == tWord && !d.inQuote[s-1] && (!closedClass[d.word(s-1)] || isDeterminer(d.word(s-1))) && !publishVerbs[d.word(s-1)] {
+			s--
+			if isDeterminer(d.word(s)) {
+				break
+			}
+		}
+		if isDeterminer(d.word(s)) || isPlural(d.word(k)) {
+			return mention{s, k + 1}
+		}
 		return mention{}
 	}
 	s := k
 	for s-1 >= lo && s > k-4 && d.toks[s-1].kind == tWord && !d.inQuote[s-1] && !publishVerbs[d.word(s-1)] && !closedClass[d.word(s-1)] {
 		s-- // "a fundraising email", "a joint statement"
 	}
-	if !isDeterminer(d.word(s)) && !strings.HasSuffix(d.word(s), "'s") {
+	if !isDeterminer(d.word(s)) && !strings.HasSuffix(d.word(s), "'s") && !(s-1 >= lo && publishVerbs[d.word(s-1)] && isPlural(d.word(k))) {
+		// "The board issued statements saying ..." needs no determiner.
 		return mention{}
 	}
 	v := s - 1
@@ -2323,6 +2404,86 @@ func (b *builder) mainSubject(a, j int) mention {
 		}
 	}
 	return first
+}
+
+// thatClauseSpeaker finds who holds the that-clause after the cue at j when
+// no subject was found before it.
+func (b *builder) thatClauseSpeaker(a, j int) mention {
+	d := b.d
+	if w := d.word(j - 1); w == "any" || w == "little" || w == "no" || objectPronoun(w) {
+		// "if you have any doubt that ...": a noun, not a verb; "made them
+		// feel that ...": the object holds the view.
+		return mention{}
+	}
+	// "Ms. Reyes continued to insist that ...", "the aides remain
+	// hopeful that ...": the subject of the verb that governs the cue.
+	k := j
+	if d.word(j-1) == "to" && j-2 >= a && d.toks[j-2].kind == tWord && !d.toks[j-2].upper && !closedClass[d.word(j-2)] {
+		k = j - 2
+	} else if linkingVerb(d.word(j - 1)) {
+		k = j - 1
+	}
+	if k < j {
+		if m, _ := d.subjectBefore(k, a); m.ok() && m.t1 <= k && plausibleSpeaker(d, m) {
+			return m
+		}
+	}
+	if d.word(j-1) == "to" && (d.toks[j-2].kind != tWord || d.toks[j-2].upper || objectPronoun(d.word(j-2))) {
+		return mention{} // "The panel forced Mr. Lind to admit that ...": he admits, not the panel
+	}
+	m := b.mainSubject(a, j)
+	if m.ok() && m.t1 <= j && (leadingFunction[d.word(m.t0)] || d.word(m.t0) == "even") {
+		// "Even the mayor's allies concede that ...": the adverb is no
+		// part of the subject.
+		m = b.subjectAt(m.t0+1, j)
+	}
+	if !m.ok() || m.t1 > j || !plausibleSpeaker(d, m) {
+		return mention{}
+	}
+	for k := m.t1; k < j; k++ {
+		if w := d.word(k); (w == "which" || w == "who") && !d.inQuote[k] {
+			// "Ms. Ruiz read the report, which left no doubt that ...": the
+			// cue belongs to the relative clause, not to the subject.
+			return mention{}
+		}
+	}
+	return m
+}
+
+// linkingVerb reports whether w links a subject to a stance adjective:
+// "they remain confident that ...".
+func linkingVerb(w string) bool {
+	switch w {
+	case "remain", "remains", "remained", "seem", "seems", "seemed", "feel", "feels", "felt", "grew", "grow", "grows", "became", "become", "becomes", "appear", "appears", "appeared":
+		return true
+	}
+	return false
+}
+
+// plausibleSpeaker reports whether the noun phrase m can hold a view: a
+// pronoun for a person or group, a name, or a noun of people, not an
+// opening word such as "But", "Even" or a bare "The".
+func plausibleSpeaker(d *doc, m mention) bool {
+	first, last := d.word(m.t0), d.word(m.t1-1)
+	if d.toks[m.t1-1].kind != tWord || closedClass[first] && first != "no" || leadingFunction[first] || isSubordinator(first) {
+		return false
+	}
+	if m.t1-m.t0 == 1 && (isDeterminer(first) || first == "let" || first == "no." || first == "let's") {
+		return false // "Let me say that ...": an imperative has no subject
+	}
+	if m.t1-m.t0 == 1 && d.isPunct(m.t1, ',') && d.sentenceOpens(m.t0) {
+		return false // "Instead, the crowd ...": an opening adverb
+	}
+	if strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
+		return false // "Sample Wire's editors": the head is still to come
+	}
+	if p, ok := pronouns[last]; ok && last != "who" && last != "who's" {
+		return p != Organisation || last == "we" || last == "we're" || last == "we've" || last == "we'd" // not "it"
+	}
+	if closedClass[last] || isDeterminer(last) {
+		return false
+	}
+	return d.toks[m.t1-1].upper || speakerNouns[last] != "" || isPlural(last)
 }
 
 // afterDateline skips a dateline at the start of a sentence, "Washington

@@ -224,6 +224,9 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		if w == "" || !skipBeforeCue[w] && !(strings.HasSuffix(w, "ly") && !d.toks[j].upper && len(w) > 4) {
 			break
 		}
+		if (w == "will" || w == "may" || w == "can") && d.toks[j].upper && j == i-1 && d.pastCue(i) {
+			break // "Will wrote that ...": a name, since no modal comes before a past tense
+		}
 		if auxiliaries[w] {
 			aux = true
 		}
@@ -301,6 +304,10 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 			}
 		}
 	}
+	if t.digit && strings.HasSuffix(head, "-old") && j-1 >= lo && isDeterminer(d.word(j-1)) {
+		// "the 43-year-old asked": the age is the head noun.
+		return mention{j - 1, j + 1}, aux
+	}
 	if t.digit || head == "percent" {
 		// "47 percent of voters say", "More than six in 10 said"
 		return d.shareSubject(j, lo), aux
@@ -343,6 +350,12 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		return mention{}, aux
 	}
 	return mention{start, end}, aux
+}
+
+// pastCue reports whether the cue at token i is in the past tense.
+func (d *doc) pastCue(i int) bool {
+	c, ok := d.cueAt(i)
+	return ok && c.form == formPast
 }
 
 // openBracket returns the "(" that the ")" at token c closes, looking back
@@ -480,7 +493,7 @@ func (d *doc) npStart(j, lo int) int {
 			}
 			break
 		}
-		if w == "the" || w == "a" || w == "an" || w == "another" || w == "his" || w == "her" || w == "their" || w == "its" || w == "our" || w == "my" || w == "those" && k < j-1 {
+		if w == "the" || w == "a" || w == "an" || w == "another" || w == "his" || w == "her" || w == "their" || w == "its" || w == "our" || w == "my" || (w == "those" || w == "these") && (k < j-1 || isPlural(d.word(j)) && !d.inQuote[j]) {
 			start = k
 			// A determiner opens the phrase unless "of the" or "close to
 			// the" continues it.
@@ -732,7 +745,9 @@ func (d *doc) npAfter(i, hi int) mention {
 		if !t.upper && (closedClass[w] || isCueWord(w) || isWeekday(w) || strings.HasSuffix(w, "ly")) {
 			break
 		}
-		if t.upper && isWeekday(w) {
+		if t.upper && isWeekday(w) && !(j == i+1 && isDeterminer(d.word(i)) && j+1 < hi && d.toks[j+1].kind == tWord && !closedClass[d.word(j+1)]) {
+			// "said Smith Monday" ends the name; "a Monday editorial"
+			// names the day of the text.
 			break
 		}
 		if j > i && !t.upper && (strings.HasSuffix(w, "ed") && d.toks[j-1].upper || w == "his" || w == "its" || w == "their" || w == "our" || w == "my") {
@@ -741,7 +756,7 @@ func (d *doc) npAfter(i, hi int) mention {
 		j++
 	}
 	// Do not end on a dangling "of".
-	for j > i && (d.word(j-1) == "of" || d.word(j-1) == "the" || d.word(j-1) == "for" || d.word(j-1) == "at" || d.word(j-1) == "from") {
+	for j > i && (d.word(j-1) == "of" || d.word(j-1) == "the" || d.word(j-1) == "a" || d.word(j-1) == "an" || d.word(j-1) == "for" || d.word(j-1) == "at" || d.word(j-1) == "from") {
 		j--
 	}
 	if j == i {
