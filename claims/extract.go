@@ -1568,6 +1568,9 @@ func (b *builder) segment(a, e, si int) {
 		if c.class == cueStance || c.class == cueBelief && d.word(cs) == "to" {
 			ce = d.phraseEnd(cs, ce)
 		}
+		if m.t1-m.t0 == 1 && d.word(m.t0) == "who" && d.isPunct(m.t0-1, ',') {
+			ce = d.relativeClauseEnd(cs, ce)
+		}
 		if q, ok := d.quoteOpening(cs); ok && q.close > q.open+1 && q.last+1 < ce &&
 			(d.isPunct(q.close-1, '?') || d.isPunct(q.close-1, '!') || d.isPunct(q.close-1, '.') || d.isPunct(q.close-1, ',')) {
 			// `chanted "What curfew?" and kept going`: the quotation is
@@ -1636,6 +1639,21 @@ func (b *builder) segment(a, e, si int) {
 		j = ce - 1
 		start = ce
 	}
+}
+
+// relativeClauseEnd ends the content of a cue inside a ", who" clause at
+// the comma that closes the clause, when the main verb follows it: "Mara
+// Quill, who thinks the tax is unfair, called it a mistake".
+func (d *doc) relativeClauseEnd(cs, ce int) int {
+	for k := cs; k+1 < ce; k++ {
+		if d.inQuote[k] || !d.isPunct(k, ',') {
+			continue
+		}
+		if c, ok := d.cueAt(k + 1); ok && (c.form == formPast || c.form == formThird) && !d.toks[k+1].upper {
+			return k
+		}
+	}
+	return ce
 }
 
 // relativeHead returns the noun phrase [h, t) that a relative clause
@@ -3635,6 +3653,21 @@ func (d *doc) trailingAccording(a, end int) int {
 	return -1
 }
 
+// whoCue reports whether the cue at k is the verb of a "who" clause:
+// "Mara Quill, who says the tax is unfair, wrote that ...".
+func (d *doc) whoCue(k int) bool {
+	for p := k - 1; p >= 0 && k-p <= 3; p-- {
+		switch w := d.word(p); {
+		case w == "who":
+			return true
+		case auxiliaries[w] || w == "also" || w == "has" || w == "have" || w == "had" || strings.HasSuffix(w, "ly"):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // relativeSubject finds the subject of the cue at j when a relative clause
 // stands between them: "Another Muslim who worshiped at the mosque and did
 // not want to be named said": the noun phrase before "who", which must
@@ -3646,7 +3679,7 @@ func (d *doc) relativeSubject(j, lo int) mention {
 			return mention{}
 		}
 		if w := d.word(k); w != "who" {
-			if w == "that" || w == "which" || w == "said" || w == "says" {
+			if w == "that" && !(isCueWord(d.word(k-1)) && d.whoCue(k-1)) || w == "which" || (w == "said" || w == "says") && !d.whoCue(k) {
 				return mention{}
 			}
 			continue

@@ -56,3 +56,19 @@ func TestExtractTellParticiple(t *testing.T) {
 		t.Errorf("telling reporters: got %q by %q (ok %v)", content, speaker, ok)
 	}
 }
+
+// TestExtractAfterWhoClause: a relative clause with a cue of its own
+// stands between a subject and its main verb of saying; the clause's
+// content ends at the comma that closes it.
+func TestExtractAfterWhoClause(t *testing.T) {
+	text := "Senator Mara Quill, who says the ferry tax is unfair, wrote on Tuesday that the council should drop it."
+	content, speaker, ok := fClaim(text, "wrote")
+	if !ok || content != "that the council should drop it" || speaker != "Senator Mara Quill" {
+		t.Errorf("who says, wrote: got %q by %q (ok %v)", content, speaker, ok)
+	}
+	text = "Later, Tomas Petrov, who thinks the council made a grab for power, called the new plan much better than the old one."
+	content, _, ok = fClaim(text, "thinks")
+	if !ok || content != "the council made a grab for power" {
+		t.Errorf("who thinks: got %q (ok %v)", content, ok)
+	}
+}
