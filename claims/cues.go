@@ -681,12 +681,12 @@ var cueWords = map[string]cueWord{
 	"portrays":    {lemma: "portray", class: cueStance, form: formThird},
 	"portrayed":   {lemma: "portray", class: cueStance, form: formPast},
 	"portraying":  {lemma: "portray", class: cueStance, form: formIng},
-	// "Cruz has cast him as weak on immigration": like "portray", only
+	// "Pell has cast him as weak on immigration": like "portray", only
 	// with an "as" after the object (see cueAt), never "cast a vote".
 	"cast":    {lemma: "cast", class: cueStance, form: formPast},
 	"casts":   {lemma: "cast", class: cueStance, form: formThird},
 	"casting": {lemma: "cast", class: cueStance, form: formIng},
-	// The same with other verbs of depiction: "painted Trump as a
+	// The same with other verbs of depiction: "painted Hale as a
 	// bully", "framed the vote as a test", "characterizes the plan as
 	// a giveaway", "positioned herself as the heir".
 	"paint":          {lemma: "paint", class: cueStance, form: formBase},
@@ -705,7 +705,7 @@ var cueWords = map[string]cueWord{
 	"characterised":  {lemma: "characterize", class: cueStance, form: formPast},
 	"positioned":     {lemma: "position", class: cueStance, form: formPast},
 	"positioning":    {lemma: "position", class: cueStance, form: formIng},
-	// "Rubio took aim at Christie's record": "aim at" is required (see
+	// "Dunn took aim at Brill's record": "aim at" is required (see
 	// cueAt) and belongs to the cue.
 	"take":         {lemma: "take aim", class: cueStance, form: formBase},
 	"takes":        {lemma: "take aim", class: cueStance, form: formThird},
@@ -786,7 +786,7 @@ var cueWords = map[string]cueWord{
 	"lays":    {lemma: "lay out", class: cueSpeech, form: formThird},
 	"laying":  {lemma: "lay out", class: cueSpeech, form: formIng},
 	// Beliefs and wishes held as adjectives, with a clause after them: "Mr.
-	// Ackman is convinced that ...", "they remain hopeful that ...", "Sanders'
+	// Brandt is convinced that ...", "they remain hopeful that ...", "Wells'
 	// allies have been eager to ..." (see cueAt).
 	"confident":  {lemma: "confident", class: cueBelief, form: formAdjective},
 	"convinced":  {lemma: "convinced", class: cueBelief, form: formAdjective},
@@ -798,7 +798,7 @@ var cueWords = map[string]cueWord{
 	"adamant":    {lemma: "adamant", class: cueBelief, form: formAdjective},
 	"eager":      {lemma: "eager", class: cueBelief, form: formAdjective},
 	// Stances held as adjectives, with the preposition that takes their
-	// object (see cueParticles): "Rubio has been critical of the deal",
+	// object (see cueParticles): "Dunn has been critical of the deal",
 	// "voters remain skeptical of both".
 	"critical":   {lemma: "critical", class: cueStance, form: formAdjective},
 	"skeptical":  {lemma: "skeptical", class: cueStance, form: formAdjective},
@@ -838,7 +838,7 @@ var cueWords = map[string]cueWord{
 	"nominated":  {lemma: "nominate", class: cueStance, form: formPast},
 	"nominating": {lemma: "nominate", class: cueStance, form: formIng},
 	"listed":     {lemma: "list", class: cueStance, form: formPast},
-	// Expectations and aims: "Democrats anticipate a long fight", "Sanders and
+	// Expectations and aims: "Democrats anticipate a long fight", "Wells and
 	// allies aim to shape party's path" (aim only with "to", see cueAt).
 	"anticipate":   {lemma: "anticipate", class: cueBelief, form: formBase},
 	"anticipates":  {lemma: "anticipate", class: cueBelief, form: formThird},
@@ -863,7 +863,7 @@ var cueWords = map[string]cueWord{
 	"aimed":        {lemma: "aim", class: cueBelief, form: formPast},
 	"aiming":       {lemma: "aim", class: cueBelief, form: formIng},
 	// Criticism and praise in headlines and reports: "Rose Bowl skywriters
-	// blast Trump", "Obama rips rhetoric over 'radical Islam'".
+	// blast Hale", "Ostrov rips rhetoric over 'radical Islam'".
 	"blast":       {lemma: "blast", class: cueStance, form: formBase},
 	"blasts":      {lemma: "blast", class: cueStance, form: formThird},
 	"mock":        {lemma: "mock", class: cueStance, form: formBase},
@@ -922,7 +922,7 @@ var cueWords = map[string]cueWord{
 	"underscored":  {lemma: "underscore", class: cueSpeech, form: formPast, inverts: true},
 	"underscoring": {lemma: "underscore", class: cueSpeech, form: formIng, inverts: true},
 	// Shouted, interrupted and reposted words: `"Lock her up!" yelled a
-	// delegate`, `Trump retweeted a post saying ...`.
+	// delegate`, `Hale retweeted a post saying ...`.
 	"yell":        {lemma: "yell", class: cueSpeech, form: formBase, inverts: true},
 	"yells":       {lemma: "yell", class: cueSpeech, form: formThird, inverts: true},
 	"yelled":      {lemma: "yell", class: cueSpeech, form: formPast, inverts: true},
@@ -939,11 +939,11 @@ var cueWords = map[string]cueWord{
 	"labelled": {lemma: "label", class: cueStance, form: formPast},
 	"labeling": {lemma: "label", class: cueStance, form: formIng},
 	"labels":   {lemma: "label", class: cueStance, form: formThird},
-	// Siding, sparring and brushing off: "Sanders sided with the unions",
-	// "the two sparred over trade", "Trump brushed off the criticism",
+	// Siding, sparring and brushing off: "Wells sided with the unions",
+	// "the two sparred over trade", "Hale brushed off the criticism",
 	// "alluding to his rival", "balked at the deal" (their particles are
 	// required, see cueParticles); "dubbed the plan ...", "embraces the
-	// idea" (not "embraced": mostly a hug), "congratulated Clinton",
+	// idea" (not "embraced": mostly a hug), "congratulated Roe",
 	// "express concern".
 	"dubbed":         {lemma: "dub", class: cueStance, form: formPast},
 	"dubs":           {lemma: "dub", class: cueStance, form: formThird},

@@ -17,7 +17,7 @@
 //     speaker with a name, a role and an organisation.
 //   - A cue is the word or phrase that marks an attribution: "said",
 //     "warned", "according to", "believes", or the colon of a headline
-//     ("Pence: ...").
+//     ("Reyes: ...").
 //   - A draft is a claim as Extract finds it, with byte spans into the text
 //     and a confidence, before it is stored. Extract is pure: text in,
 //     drafts out, in text order.

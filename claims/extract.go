@@ -8,7 +8,7 @@ import (
 
 // ExtractorVersion names the rules that produced a set of drafts; it changes
 // whenever Extract's output for some text changes.
-const ExtractorVersion = "rules-5"
+const ExtractorVersion = "rules-6"
 
 // Extract finds the claims in an article's text: quotations and reported
 // statements with their speakers and cues, the outlet's own assertions,
@@ -179,7 +179,7 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 		return c, true // "the council voted to close the pier": what it backed
 	}
 	if c.lemma == "go on" && (c.form == formPast || c.form == formThird) && d.word(i+1) == "after" {
-		// "Trump went after Clinton for ...": an attack, not a time
+		// "Hale went after Roe for ...": an attack, not a time
 		return cueWord{lemma: "go after", class: cueStance, form: c.form}, true
 	}
 	if ps := cueParticles[c.lemma]; ps != nil && !slices.Contains(ps, d.word(i+1)) && !d.adverbParticle(i, c.lemma, ps) {
@@ -213,11 +213,11 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 		return cueWord{}, false // "cast him as a liberal", not "cast a ballot"
 	}
 	if c.lemma == "see" && c.form != formThird && !d.seeAs(i) && !d.seePresent(i, c) {
-		return cueWord{}, false // "Democrats see Sanders as a threat", not "saw a rally"
+		return cueWord{}, false // "Democrats see Wells as a threat", not "saw a rally"
 	}
 	if c.lemma == "make clear" && d.word(i+1) != "clear" && !(d.word(i+1) == "it" && d.word(i+2) == "clear") {
 		if n := d.makeStatement(i); n > 0 {
-			cl := cueStance // "made no mention of Mrs. Clinton": its object
+			cl := cueStance // "made no mention of Mrs. Roe": its object
 			if d.word(i+n) == "that" {
 				cl = cueSpeech // "made the case that ...": a clause
 			}
@@ -234,7 +234,7 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 	if c.lemma == "call" && (c.form == formBase || c.form == formThird || c.form == formIng && !d.isPunct(i-1, ',')) && d.word(i+1) != "for" && d.word(i+1) != "on" &&
 		!(i+1 < len(d.toks) && d.toks[i+1].kind == tWord && (objectPronoun(d.word(i+1)) || reflexive(d.word(i+1)) || d.word(i+1) == "it" || d.word(i+1) == "this" || d.toks[i+1].upper && !d.toks[i].upper)) &&
 		!d.callsLabel(i) {
-		// "Sanders calls Clinton unqualified", "Others call it the nerd prom"
+		// "Wells calls Roe unqualified", "Others call it the nerd prom"
 		return cueWord{}, false // "calls" and "call" are nouns unless "calls for"
 	}
 	if c.lemma == "call" && c.form == formPast {
@@ -253,7 +253,7 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 			(speakerNouns[d.word(i-1)] == "" || speakerNouns[d.word(i-1)] == Organisation) {
 			// "a mountain stream called Miracle Run", "a firm called
 			// Cambridge Analytica": a name, not a label someone pinned on
-			// it. "A spokesman called Trump ..." still labels.
+			// it. "A spokesman called Hale ..." still labels.
 			for k := i - 2; k >= 0 && i-k < 5 && d.toks[k].kind == tWord; k-- {
 				if w := d.word(k); w == "a" || w == "an" {
 					return cueWord{}, false
@@ -265,7 +265,7 @@ func (d *doc) cueAt(i int) (cueWord, bool) {
 }
 
 // supportVerb reports whether a stance cue states support or opposition,
-// which its participle keeps after a noun: "the super PAC backing Bush",
+// which its participle keeps after a noun: "the super PAC backing Moss",
 // "voters opposing the deal".
 func supportVerb(lemma string) bool {
 	switch lemma {
@@ -297,7 +297,7 @@ func (d *doc) whatBefore(i int) int {
 }
 
 // reportsVerb reports whether "reports" at token i is a verb: it closes
-// the sentence after its source (", the Daily Caller reports.") or a name
+// the sentence after its source (", the Sample Wire reports.") or a name
 // precedes it and a clause or object follows ("Breitbart reports the
 // ...").
 func (d *doc) reportsVerb(i int) bool {
@@ -565,7 +565,7 @@ func (b *builder) directQuotes() {
 				p.parts[0][1] = e
 			}
 			if c, _ := d.cueAt(cue[0]); c.form == formIng {
-				// `Trump hit back, saying: "..."`: the subject is shared
+				// `Hale hit back, saying: "..."`: the subject is shared
 				// with the main clause's own claim, so leave it free.
 				b.markUsed(cue[0], q.last+1)
 				b.claims = append(b.claims, p)
@@ -587,7 +587,7 @@ func (b *builder) directQuotes() {
 			lp := d.paraOf(b.claims[last].parts[len(b.claims[last].parts)-1][1] - 1)
 			switch {
 			case lp == pa && b.claims[last].spk.ok() && d.sentOf(q.open)-d.sentOf(b.claimEnd(last)-1) <= 2 && !b.runsOn(q):
-				// `"A," Obama said after the meeting. He did not elaborate.
+				// `"A," Ostrov said after the meeting. He did not elaborate.
 				// "B."`: one attribution in two pieces.
 				b.claims[last].parts = append(b.claims[last].parts, [2]int{q.open, q.last + 1})
 				b.markUsed(q.open, q.last+1)
@@ -608,7 +608,7 @@ func (b *builder) directQuotes() {
 		}
 		if q.words >= 4 && d.sents[d.sentOf(q.open)].t0 == q.open && !b.runsOnToFrame(q) {
 			if m, cue, ok := b.prevFrame(q); ok {
-				// `Clinton "drew well" in 2008, said Paul Beck. "That was
+				// `Roe "drew well" in 2008, said Saul Voss. "That was
 				// more her constituency."`: the speaker of the sentence
 				// before, whose claim keeps the frame's words.
 				p.spk, p.cue, p.conf = m, cue, 0.6
@@ -663,7 +663,7 @@ func (b *builder) joinOrphans() {
 			continue // another claim sits between the two
 		}
 		if qe := c.parts[len(c.parts)-1][1]; d.isPunct(qe-2, ',') {
-			continue // `"...," Weaver, his manager, said`: a frame we missed follows
+			continue // `"...," Marsh, his manager, said`: a frame we missed follows
 		}
 		if cw, ok := d.cueAt(b.claims[best].cue[0]); !ok || b.claims[best].cue[1] <= b.claims[best].cue[0] || cw.class != cueSpeech && cw.class != cueTell {
 			continue // `Sherman wants to ...`: no voice to go on
@@ -738,7 +738,7 @@ func (b *builder) shortStatement(q quote) bool {
 		return false
 	}
 	if d.isPunct(q.close-1, '.') && q.open >= 2 && (d.isPunct(q.open-1, ',') || d.isPunct(q.open-1, ':')) {
-		// `Priebus said, "Probably."`: an answer after a verb of saying.
+		// `Crane said, "Probably."`: an answer after a verb of saying.
 		c, isCue := d.cueAt(q.open - 2)
 		return isCue && c.class == cueSpeech && c.form != formIng
 	}
@@ -830,7 +830,7 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 				}
 				e = q.last + 1
 				if d.isPunct(q.close-1, ',') && e < hi && d.isParticipial(e) {
-					return e // `said on "Morning Joe," adding, "..."`
+					return e // `said on "Morning Jo," adding, "..."`
 				}
 				continue
 			}
@@ -895,7 +895,7 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 			}
 		}
 	}
-	// `"This is fantastic!" beamed Donald Hartley of Madison`: a verb in
+	// `"This is fantastic!" beamed Ray Hartley of Madison`: a verb in
 	// the past tense the lexicon does not know, before a name.
 	if w := d.word(k); len(w) > 4 && strings.HasSuffix(w, "ed") && !d.toks[k].upper && !isCueWord(w) && k+1 < hi && d.toks[k+1].kind == tWord && (d.toks[k+1].upper || d.word(k+1) == "the") {
 		if s := d.npAfter(k+1, hi); s.ok() {
@@ -944,7 +944,7 @@ func (b *builder) frameAfter(q quote) (m mention, cue [2]int, end int, ok bool) 
 			break
 		}
 		if s.t0 > k {
-			// "a narrator in the Clinton ad asks": the phrase began earlier.
+			// "a narrator in the Roe ad asks": the phrase began earlier.
 			for x := k; x < s.t0; x++ {
 				if d.toks[x].kind != tWord || isCueWord(d.word(x)) || auxiliaries[d.word(x)] || s.t0-k > 6 {
 					return
@@ -1046,7 +1046,7 @@ func (d *doc) isParticipial(i int) bool {
 }
 
 // frameBefore matches the attribution that leads into a quote: `Poznikhir
-// noted, "`, `Trump said in a statement: "`, `She adds, “`, or a cue ending
+// noted, "`, `Hale said in a statement: "`, `She adds, “`, or a cue ending
 // the paragraph before: `The New York Times reports:`.
 func (b *builder) frameBefore(q quote) (m mention, cue [2]int, ok bool) {
 	d := b.d
@@ -1172,7 +1172,7 @@ func (b *builder) transcript() {
 
 // labelList reports whether the text [a, end) after a "Label:" opening is
 // no speech: a list of names ("Iowa: Ann Lee, Bo Park, Cy Ward, Di Fox")
-// or a short heading or question without a full stop ("Cruz: Just hang
+// or a short heading or question without a full stop ("Pell: Just hang
 // on", "Q: Does he?").
 func (b *builder) labelList(a, end, t1 int) bool {
 	d := b.d
@@ -1331,7 +1331,7 @@ func (b *builder) segment(a, e, si int) {
 				break
 			}
 			if cw, ok := d.cueAt(a); ok && cw.form == formIng {
-				break // "Citing a theory, Trump accused Cruz": a participial opening
+				break // "Citing a theory, Hale accused Pell": a participial opening
 			}
 			ca := a
 			for ca < c && leadingFunction[d.word(ca)] && d.toks[ca].upper && d.word(ca) != "i" && !isPreposition(d.word(ca)) && !isSubordinator(d.word(ca)) && !closedClass[d.word(ca)] || d.word(ca) == "but" || d.word(ca) == "and" {
@@ -1352,7 +1352,7 @@ func (b *builder) segment(a, e, si int) {
 			continue
 		}
 		if m, prep := d.stanceNounOwner(j, start); m.ok() && (acc < 0 || j >= acc) {
-			// "his support for the bill", "Trump's attacks on the judge"
+			// "his support for the bill", "Hale's attacks on the judge"
 			m = b.possessor(m, start)
 			cs := j + 2
 			ce := d.stanceObjectEnd(cs, d.phraseEnd(cs, b.contentEnd(cs, end)))
@@ -1364,7 +1364,7 @@ func (b *builder) segment(a, e, si int) {
 			}
 		}
 		if m := d.nounCueOwner(j, start); m.ok() && (acc < 0 || j >= acc) {
-			// "Trump's claim that ...", "his insistence that ..."
+			// "Hale's claim that ...", "his insistence that ..."
 			m = b.possessor(m, start)
 			cs := j + 1
 			ce := b.contentEnd(cs, end)
@@ -1452,7 +1452,7 @@ func (b *builder) segment(a, e, si int) {
 			continue // "X declined to renew the offer, according to Y": all of it is Y's
 		}
 		if c.form == formIng && (c.class != cueEvidence || pollNouns[d.word(j-1)]) && c.lemma != "continue" {
-			// "Trump issued a statement saying that ...": the statement
+			// "Hale issued a statement saying that ...": the statement
 			// speaks for whoever issued it.
 			if m := b.documentSubject(j, start); m.ok() {
 				cs := b.contentStart(c, j+n, end)
@@ -1483,7 +1483,7 @@ func (b *builder) segment(a, e, si int) {
 						j = ce - 1
 						if d.word(m.t0-1) == "with" || d.word(m.t0-1) == "and" {
 							start = ce
-						} // else "One pastor supporting Mr. Cruz, Darran Whiting, said": still the subject of a verb to come
+						} // else "One pastor supporting Mr. Pell, Darran Whiting, said": still the subject of a verb to come
 						continue
 					}
 				}
@@ -1492,7 +1492,7 @@ func (b *builder) segment(a, e, si int) {
 		inherit := -1
 		m, aux := d.subjectBefore(j, start)
 		if p := m.t0 - 1; m.ok() && p-1 >= a && d.toks[p-1].kind == tWord {
-			// "The super PAC backing Jeb Bush said": the name is the
+			// "The super PAC backing Jed Moss said": the name is the
 			// object of the participle; the subject is the PAC.
 			if pc, ok := d.cueAt(p); ok && pc.form == formIng && supportVerb(pc.lemma) {
 				if h := d.npStart(p-1, a); h < p-1 || d.toks[p-1].upper || speakerNouns[d.word(p-1)] != "" {
@@ -1578,7 +1578,7 @@ func (b *builder) segment(a, e, si int) {
 			ce = q.last + 1
 		}
 		if w := d.wordCount(cs, ce); w < 2 && !(w == 1 && c.class == cueStance) {
-			continue // "endorses Clinton" is enough; "said Monday" is not
+			continue // "endorses Roe" is enough; "said Monday" is not
 		}
 		if w := d.word(cs); (c.class == cueSpeech || c.class == cueTell) && (w == "in" || w == "at" || w == "during" || w == "via" || w == "on" && (c.lemma == "say" || c.lemma == "tell" || c.lemma == "add")) && ce == end && d.adverbialTail(cs, cs, ce) {
 			continue // "Mr. Weiner wrote in his memo": where, not what
@@ -1658,7 +1658,7 @@ func (d *doc) relativeClauseEnd(cs, ce int) int {
 
 // relativeHead returns the noun phrase [h, t) that a relative clause
 // without a pronoun (or with "that") hangs on, when the content at cs has
-// no subject of its own: "a defeat Obama believes to be the worst", "the
+// no subject of its own: "a defeat Ostrov believes to be the worst", "the
 // employees they thought were the best fit". It returns -1 when there is
 // none.
 func (d *doc) relativeHead(m mention, a, cs int) (int, int) {
@@ -1727,7 +1727,7 @@ func (d *doc) subjectless(cs int) bool {
 }
 
 // statementNouns are nouns that report what someone said or holds when a
-// "that" clause follows them: "his claim that", "Trump's warning that".
+// "that" clause follows them: "his claim that", "Hale's warning that".
 var statementNouns = map[string]bool{
 	"claim": true, "claims": true, "assertion": true, "argument": true, "belief": true, "suggestion": true,
 	"contention": true, "insistence": true, "allegation": true, "allegations": true, "warning": true,
@@ -1736,7 +1736,7 @@ var statementNouns = map[string]bool{
 }
 
 // intentNouns are nouns that report a commitment when an infinitive
-// follows them: "his promise to build a wall", "Trump's hopes to win".
+// follows them: "his promise to build a wall", "Hale's hopes to win".
 var intentNouns = map[string]bool{
 	"promise": true, "promises": true, "pledge": true, "pledges": true, "vow": true, "vows": true,
 	"hopes": true, "threat": true, "threats": true,
@@ -1854,8 +1854,8 @@ func (d *doc) thatClauseSubject(i int) bool {
 }
 
 // possessor turns a possessive pronoun owning a noun cue into the subject
-// of its clause when there is one: in "Cruz reboots his attacks on Trump"
-// the speaker is Cruz.
+// of its clause when there is one: in "Pell reboots his attacks on Hale"
+// the speaker is Pell.
 func (b *builder) possessor(m mention, lo int) mention {
 	if m.t1-m.t0 != 1 || strings.HasSuffix(b.d.word(m.t0), "'s") {
 		return m
@@ -1894,7 +1894,7 @@ func (d *doc) stanceNounOwner(i, lo int) (mention, int) {
 
 // stanceObjectEnd ends the object of a stance noun before the verb of
 // the clause the noun phrase is the subject of: in "Sessions's
-// endorsement of Trump is not good news" the object is "Trump".
+// endorsement of Hale is not good news" the object is "Hale".
 func (d *doc) stanceObjectEnd(cs, ce int) int {
 	for j := cs + 1; j < ce; j++ {
 		if d.inQuote[j] {
@@ -2090,7 +2090,7 @@ func (b *builder) midFrame(a, end int) int {
 				break // "''It's early,'' said Mr. Rhodes, the adviser": the rest describes the speaker
 			}
 			if cw, ok := d.cueAt(a); ok && cw.form == formIng {
-				break // "Bemoaning the ''system,'' Trump accused Holt": a participial opening
+				break // "Bemoaning the ''system,'' Hale accused Ames": a participial opening
 			}
 			if !ok || fe != c2 || d.wordCount(a, pe) < 2 || d.wordCount(c2+1, end) < 2 || b.hasForwardCue(a, c1) {
 				break
@@ -2350,7 +2350,7 @@ var publishVerbs = map[string]bool{
 }
 
 // documentSubject finds the speaker of a participle that follows a
-// document noun, "Trump issued a statement Saturday saying", "his campaign
+// document noun, "Hale issued a statement Saturday saying", "his campaign
 // sent out a fundraising email stressing": the subject of the verb that
 // put the document out, else the document itself ("an article stating").
 func (b *builder) documentSubject(j, lo int) mention {
@@ -2411,7 +2411,7 @@ func (b *builder) mainSubject(a, j int) mention {
 	// A lone capitalised determiner is a poor subject: "A few minutes
 	// later, Murphy followed up by lamenting" has its subject after the
 	// comma; it stands only when nothing better follows.
-	// "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried
+	// "At a campaign event in Ames, Iowa, on Sunday, Mrs. Roe tried
 	// ...": the subject may follow several commas of adverbials.
 	for k, tries := a, 0; k < j && tries < 4; k++ {
 		if d.isPunct(k, ',') && !d.inQuote[k] {
@@ -2536,7 +2536,7 @@ func (b *builder) subjectAt(a, j int) mention {
 			}
 		}
 	}
-	// A name is the subject: "Hillary Clinton spoke out Tuesday ..., arguing".
+	// A name is the subject: "Jane Roe spoke out Tuesday ..., arguing".
 	if d.toks[s].kind == tWord && d.toks[s].upper && !leadingFunction[d.word(s)] {
 		e := s
 		for e < j && d.toks[e].kind == tWord && (d.toks[e].upper || d.word(e) == "of") {
@@ -2669,7 +2669,7 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 			}
 			switch d.word(e) {
 			case "when", "after", "while", "before", "as", "because", "since":
-				// "..., he said when asked whether ...", "..., Obama told his
+				// "..., he said when asked whether ...", "..., Ostrov told his
 				// advisers as he labored over the speech": the frame ends
 				// and a clause of its own begins.
 				if c, ok := d.cueAt(e + 1); ok && (c.form == formPast || c.form == formIng) && d.word(e) != "as" && d.word(e) != "because" && d.word(e) != "since" {
@@ -2714,7 +2714,7 @@ func (b *builder) tailFrame(k, end int) (m mention, cue [2]int, fe int, ok bool)
 			continue
 		}
 		if c.form == formIng || c.lemma == "according to" || c.class == cueStance {
-			return // "Early in his campaign, Trump attacked Romney" is no frame
+			return // "Early in his campaign, Hale attacked Kerr" is no frame
 		}
 		s, aux := d.subjectBefore(j, k)
 		if !s.ok() || s.t0 != k || !formFits(d, c, aux, s, j) {
@@ -2752,7 +2752,7 @@ func (d *doc) adverbialTail(from, e, end int) bool {
 	for k := e; k < end; k++ {
 		t := d.toks[k]
 		if t.kind == tQuote || d.inQuote[k] {
-			// A title in quotes: "on MSNBC's “Morning Joe.”"
+			// A title in quotes: "on MSNBC's “Morning Jo.”"
 			if quoted++; quoted > 8 {
 				return false
 			}
@@ -2779,7 +2779,7 @@ func (d *doc) relativeCue(i int) bool {
 
 // hasVerb reports whether tokens [a, e) show some sign of a verb, which
 // content must have and a speaker's name with its title has not: "Mr.
-// Trump's former campaign manager, Corey Lewandowski, said the staff
+// Hale's former campaign manager, Ned Novak, said the staff
 // member who ...".
 func (d *doc) hasVerb(a, e int) bool {
 	if d.paras[d.paraOf(a)].role != roleBody {
@@ -2896,7 +2896,7 @@ func formFits(d *doc, c cueWord, aux bool, m mention, j int) bool {
 			return false
 		}
 	case formThird:
-		// "Trump's claims that": a possessive before a noun form.
+		// "Hale's claims that": a possessive before a noun form.
 		if strings.HasSuffix(head, "'s") {
 			return false
 		}
@@ -2953,7 +2953,7 @@ func ingNounOrAdjective(w string) bool {
 }
 
 // phraseHead is the head word of mention m: the last word before any
-// prepositional phrase ("supporters of Democrat Hillary Clinton",
+// prepositional phrase ("supporters of Democrat Jane Roe",
 // "half of voters in each state"), else its last word.
 func (d *doc) phraseHead(m mention) int {
 	for k := m.t0 + 1; k < m.t1-1; k++ {
@@ -3008,7 +3008,7 @@ func (b *builder) contentStart(c cueWord, k, end int) int {
 		for j := k; j < end && j-k < 12; j++ {
 			if d.word(j) == "of" && !quantifier(d.word(j-1)) {
 				if j > k && d.word(k) != "by" && !d.isPunct(j-1, ',') {
-					return k // "accused Holt of being a Democrat"
+					return k // "accused Ames of being a Democrat"
 				}
 				// "accused by the media of ...", "accused the North's
 				// leader, Kim Jong Un, of recklessness": the charge alone.
@@ -3344,7 +3344,7 @@ func (b *builder) contentEnd(cs, end int) int {
 			return j // "..., while acknowledging that ..."
 		}
 		if d.word(j+1) == "compared" && (d.word(j+2) == "with" || d.word(j+2) == "to") && d.isPunct(j, ',') {
-			return j // "54 percent said they back Clinton, compared with 40 percent in May"
+			return j // "54 percent said they back Roe, compared with 40 percent in May"
 		}
 		if w := d.word(j + 1); j > cs+2 && d.isPunct(j, ',') && d.relativeBefore(cs) && (auxiliaries[w] && w != "not" && w != "never" && w != "being" && w != "been" || d.verbPhraseAt(j+1)) && !d.toks[j+1].upper && !d.commaIn(cs, j) {
 			// "Smith, who has said the plan is dead, is now running for
@@ -3693,7 +3693,7 @@ func (d *doc) relativeSubject(j, lo int) mention {
 		}
 		paren := -1
 		if d.isPunct(h, ')') {
-			// "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said"
+			// "Sen. Clara Marlow (D-Mo.), who has endorsed Roe, said"
 			o := d.openBracket(h, lo, 10)
 			if o < 0 {
 				return mention{}
@@ -3760,7 +3760,7 @@ func (d *doc) phraseStop(cs, ce int) int {
 			}
 		}
 		if t.kind == tPunct && t.r == ':' && d.colonGoesOn(j+1, ce) {
-			continue // "criticizing the night's big winner: Donald Trump"
+			continue // "criticizing the night's big winner: Ray Hale"
 		}
 		if t.kind == tPunct && t.r == '(' {
 			if k := d.asideEnd(j, ce); k > j {
@@ -3774,7 +3774,7 @@ func (d *doc) phraseStop(cs, ce int) int {
 				k++ // "--"
 			}
 			if d.dashClause(k) {
-				return j // "endorsed Cruz - the first time it has weighed in"
+				return j // "endorsed Pell - the first time it has weighed in"
 			}
 			j = k - 1
 			continue
@@ -3789,7 +3789,7 @@ func (d *doc) phraseStop(cs, ce int) int {
 			return j // "Senators who supported the bill said ...": the clause is over
 		}
 		if (t.key == "and" || t.key == "but") && t.kind == tWord && (j > cs+1 || j > cs && d.toks[cs].kind == tWord) && d.verbPhraseAt(j+1) && !d.relativeBetween(cs, j) {
-			return j // "endorsed Trump and has appeared at his side", "called them rapists and vowed ..."
+			return j // "endorsed Hale and has appeared at his side", "called them rapists and vowed ..."
 		}
 		if j == cs+1 && t.kind == tWord && !d.toks[cs].upper && (objectPronoun(d.word(cs)) || d.word(cs) == "it") && d.word(cs) != "you" && d.word(cs) != "her" {
 			switch t.key {
@@ -3804,7 +3804,7 @@ func (d *doc) phraseStop(cs, ce int) int {
 			}
 		case "in", "on", "at", "from":
 			// "called for more investment in a statement on Thursday",
-			// "blasted Clinton on Twitter": where it was said, not what.
+			// "blasted Roe on Twitter": where it was said, not what.
 			if n := d.word(j + 1); (n == "a" || n == "an") && adverbialNoun(d.word(j+2)) || adverbialNoun(n) && d.toks[j+1].upper {
 				return j
 			}
@@ -3820,10 +3820,10 @@ func (d *doc) phraseStop(cs, ce int) int {
 			}
 		}
 		if k := d.timePhrase(j); k > j && !t.upper && j > cs && d.word(cs) != "to" && d.word(j-1) != "of" && (k >= ce || d.toks[k].kind == tPunct || d.word(k) == "and") {
-			return j // "endorsed Trump last week", "backed Mr. Sanders in December"
+			return j // "endorsed Hale last week", "backed Mr. Wells in December"
 		}
 		if t.kind == tWord && isWeekday(t.key) && j > cs && !d.stanceGoesOn(j+1) {
-			return j // "blasted Clinton as a disgrace Wednesday"
+			return j // "blasted Roe as a disgrace Wednesday"
 		}
 	}
 	return ce
@@ -3930,7 +3930,7 @@ func (d *doc) cueInObject(cs, j int) bool {
 }
 
 // stanceGoesOn reports whether the stance's own object or reason resumes
-// at token i after a time phrase: "attacked Trump on Monday over his
+// at token i after a time phrase: "attacked Hale on Monday over his
 // stance on abortion", "called the remarks Saturday "a wake-up call"".
 func (d *doc) stanceGoesOn(i int) bool {
 	if i < len(d.toks) && d.toks[i].kind == tQuote {
@@ -4004,7 +4004,7 @@ func (d *doc) colonGoesOn(i, ce int) bool {
 	}
 	for k := i; k < ce && k-i < 12; k++ {
 		if c, ok := d.cueAt(k); ok && (c.form == formPast || c.form == formThird) || auxiliaries[d.word(k)] {
-			return false // a clause: "...: Trump has said ..."
+			return false // a clause: "...: Hale has said ..."
 		}
 	}
 	return true
@@ -4090,7 +4090,7 @@ func (d *doc) timePhrase(j int) int {
 // comma at j, and returns the token to resume scanning from (or -1): a
 // list ("a litany of proposals on jobs, education and criminal justice"),
 // an example ("several factors, including budget cuts") or a state or
-// party label ("Sen. Bernie Sanders, I-Vt.").
+// party label ("Sen. Tom Wells, I-Vt.").
 func (d *doc) commaGoesOn(j, ce int) int {
 	n := d.word(j + 1)
 	switch n {
@@ -4332,7 +4332,7 @@ func (b *builder) kindOf(s, e int) Kind {
 
 // headlines turns headline and heading lines into claims, attributed when
 // the line says who speaks: "Russia says to continue Syria work with US",
-// "Pence: Flowers won't be at debate", "..., Lindsey Graham says."
+// "Reyes: Flowers won't be at debate", "..., Lindsey Grange says."
 func (b *builder) headlines() {
 	d := b.d
 	for p := range d.paras {
@@ -4349,7 +4349,7 @@ func (b *builder) headlines() {
 			} else if d.wordCount(c+1, end) >= 2 {
 				spk := mention{a, c}
 				if on > 0 {
-					spk = mention{a, on} // "Obama on Climate Change: The Trends Are 'Terrifying.'"
+					spk = mention{a, on} // "Ostrov on Climate Change: The Trends Are 'Terrifying.'"
 				}
 				b.add(pending{kind: Headline, parts: [][2]int{{c + 1, end}}, spk: spk, cue: [2]int{c, c + 1}, inherit: -1, conf: 0.7})
 			}
@@ -4369,14 +4369,14 @@ func (b *builder) headlines() {
 		}
 		for k := n; k < len(b.claims); k++ {
 			if sp := b.claims[k].spk; k == len(b.claims)-1 && sp.ok() && headlineContracted(d.text[d.toks[sp.t0].start:d.toks[sp.t1-1].end]) {
-				// "If You’re Not Voting for Trump, You’re Voting for
-				// Hillary": a progressive verb, not a speaker and a cue.
+				// "If You’re Not Voting for Hale, You’re Voting for
+				// Jane": a progressive verb, not a speaker and a cue.
 				b.claims = b.claims[:k]
 				break
 			}
 			if c, _ := d.cueAt(b.claims[k].cue[0]); (c.lemma == "expect" || !b.claims[k].spk.ok()) && (c.class == cueBelief || c.class == cueEvidence) {
 				// "Cold snap expected across the valley" is no one's belief;
-				// "Poll finds Clinton ahead" and "Voters prefer Sanders" are.
+				// "Poll finds Roe ahead" and "Voters prefer Wells" are.
 				b.claims = b.claims[:n]
 				break
 			}
@@ -4392,8 +4392,8 @@ func (b *builder) headlines() {
 }
 
 // headlineSpeakerLast finds a speaker the speaker rules do not know
-// between the headline's last comma and a closing cue: "Sanders will back
-// Clinton, eventually, former rival says", "Internal Trump University
+// between the headline's last comma and a closing cue: "Wells will back
+// Roe, eventually, former rival says", "Internal Hale University
 // records must be released, federal judge rules".
 func (b *builder) headlineSpeakerLast(a, end int) {
 	d := b.d
@@ -4419,8 +4419,8 @@ func (b *builder) headlineSpeakerLast(a, end int) {
 }
 
 // headlineInfinitive finds the headline's future tense, a subject and "to"
-// with a cue: "AFL-CIO to endorse Clinton", "Rep. Welch to back Sanders
-// for president", "Clinton to call for wider efforts to cure Alzheimer's".
+// with a cue: "AFL-CIO to endorse Roe", "Rep. Welch to back Wells
+// for president", "Roe to call for wider efforts to cure Alzheimer's".
 func (b *builder) headlineInfinitive(a, end int) {
 	d := b.d
 	for t := a + 1; t < end && t-a <= 5; t++ {
@@ -4440,7 +4440,7 @@ func (b *builder) headlineInfinitive(a, end int) {
 			cs := t + 1 + n
 			for i := cs; i < end; i++ {
 				if d.isPunct(i, ',') && !d.inQuote[i] {
-					return // "Ready to back Clinton, Obama works to unite Dems"
+					return // "Ready to back Roe, Ostrov works to unite Dems"
 				}
 			}
 			if w := d.wordCount(cs, end); w < 2 && !(w == 1 && c.class == cueStance) {
@@ -4460,12 +4460,12 @@ func (b *builder) headlineInfinitive(a, end int) {
 }
 
 // headlineTrim cuts the content of headline claim k where the headline
-// moves on: at a spaced dash ("Just Said Something About Trump – It Might
+// moves on: at a spaced dash ("Just Said Something About Hale – It Might
 // Surprise You"); at a second cue of the same speaker after "and" or a
-// comma, which becomes a claim of its own ("Backs Trump And Denounces
-// Clinton", "slams Trump, praises Clinton"); and after a stance verb's
-// object, at an adverbial phrase ("Defends Trump Amid Controversies",
-// "Endorses Paul Ryan With Trump's Blessing").
+// comma, which becomes a claim of its own ("Backs Hale And Denounces
+// Roe", "slams Hale, praises Roe"); and after a stance verb's
+// object, at an adverbial phrase ("Defends Hale Amid Controversies",
+// "Endorses Saul Rowe With Hale's Blessing").
 func (b *builder) headlineTrim(k int) {
 	d := b.d
 	p := b.claims[k]
@@ -4492,12 +4492,12 @@ func (b *builder) headlineTrim(k int) {
 			return
 		}
 		if d.toks[i].kind == tPunct && strings.ContainsAny(d.text[d.toks[i].start:d.toks[i].end], ".?!") && i+1 < ce && d.toks[i+1].upper {
-			b.claims[k].parts[0][1] = i + 1 // "Confirmed A Judge. Is This Obama’s Last One?"
+			b.claims[k].parts[0][1] = i + 1 // "Confirmed A Judge. Is This Ostrov’s Last One?"
 			return
 		}
 		if d.isPunct(i, ',') && (d.word(i+1) == "but" || b.headlineLead(p.cue[0])) {
 			// "May Not Have Suggested A Muslim Registry, But He Fully
-			// Supported One"; "As Trump demands wall, smugglers build tunnels".
+			// Supported One"; "As Hale demands wall, smugglers build tunnels".
 			b.claims[k].parts[0][1] = i
 			return
 		}
@@ -4512,14 +4512,14 @@ func (b *builder) headlineTrim(k int) {
 			switch d.word(i) {
 			case "amid", "with", "despite", "during", "while", "as", "but", "at", "after":
 				if d.word(i) == "as" && pronouns[d.word(i+1)] == "" {
-					continue // "praises Clinton as 'work horse'": the label stays
+					continue // "praises Roe as 'work horse'": the label stays
 				}
 				b.claims[k].parts[0][1] = i
 				return
 			}
 		}
 	}
-	// The content may already end at the comma: "slams Trump, praises Clinton".
+	// The content may already end at the comma: "slams Hale, praises Roe".
 	pa := d.paras[d.paraOf(cs)]
 	if end := trimEnd(d, pa.t0, pa.t1); ce < end {
 		if j, n := b.headlineNextCue(ce, c); n > 0 && !d.used[j] && d.wordCount(j+n, end) >= 1 {
@@ -4530,9 +4530,9 @@ func (b *builder) headlineTrim(k int) {
 }
 
 // headlineRelative ends the content of headline claim k, whose speaker is
-// a relative pronoun, where the main clause's verb comes back: "Trump tweet
-// that blasts Clinton includes Star of David shape" keeps "Clinton";
-// "Actor Who Endorsed Ted Cruz Just Called Hillary ..." keeps "Ted Cruz".
+// a relative pronoun, where the main clause's verb comes back: "Hale tweet
+// that blasts Roe includes Star of David shape" keeps "Roe";
+// "Actor Who Endorsed Ed Pell Just Called Jane ..." keeps "Ed Pell".
 func (b *builder) headlineRelative(k int) {
 	d := b.d
 	p := b.claims[k]
@@ -4560,15 +4560,15 @@ func (b *builder) headlineRelative(k int) {
 }
 
 // headlineMainVerbs are verbs that, after a relative clause in a headline,
-// start the main clause again: "... that blasts Clinton includes ...".
+// start the main clause again: "... that blasts Roe includes ...".
 var headlineMainVerbs = map[string]bool{
 	"just": true, "includes": true, "is": true, "was": true, "has": true, "gets": true, "got": true,
 	"makes": true, "made": true, "wins": true, "won": true, "faces": true, "takes": true, "took": true,
 }
 
 // headlineLead reports whether the cue at token i sits in a subordinate
-// clause that opens the headline: "As Trump demands wall, ...", "After
-// Clinton wins Iowa, ...".
+// clause that opens the headline: "As Hale demands wall, ...", "After
+// Roe wins Iowa, ...".
 func (b *builder) headlineLead(i int) bool {
 	d := b.d
 	a := d.paras[d.paraOf(i)].t0
@@ -4608,7 +4608,7 @@ func (b *builder) headlineNextCue(i int, c cueWord) (int, int) {
 // returns the colon's token, or -1. label reports a prefix that names a
 // section or teases rather than speaks: "The Latest: ...", "Breaking: ...",
 // "FIX IS IN: ...". A speaker is capitalised words, possibly with speaker
-// nouns and linking words in lower case: "Clinton camp: ...", "WSJ
+// nouns and linking words in lower case: "Roe camp: ...", "WSJ
 // editorial: ...", "Former AG Mukasey at RNC: ...".
 func (b *builder) headlineColon(a, end int) (c int, label bool) {
 	d := b.d
@@ -4657,8 +4657,8 @@ func headlineContracted(s string) bool {
 
 // headlineOn returns the token of "on" after a speaker of one to three
 // capitalised words at the start of a headline's colon prefix [a, c), or
-// -1: "Gillibrand on Hillary Releasing Her Goldman Sachs Speech
-// Transcripts: ...", "CNN President On Trump: ...".
+// -1: "Gillibrand on Jane Releasing Her Goldman Sachs Speech
+// Transcripts: ...", "CNN President On Hale: ...".
 func headlineOn(d *doc, a, c int) int {
 	for k := a + 1; k < c && k-a <= 3; k++ {
 		if d.word(k) == "on" {
@@ -4672,8 +4672,8 @@ func headlineOn(d *doc, a, c int) int {
 }
 
 // colonSpeakerWord reports whether a lower-case word may stand in the
-// speaker before a headline's colon: "Clinton camp", "IG report",
-// "Clinton to Planned Parenthood".
+// speaker before a headline's colon: "Roe camp", "IG report",
+// "Roe to Planned Parenthood".
 func colonSpeakerWord(w string) bool {
 	switch w {
 	case "camp", "editorial", "warning", "reaction", "at", "to", "on":
@@ -4782,7 +4782,7 @@ func (b *builder) drafts(r *resolver) []Draft {
 
 // reportedly makes a clause with "reportedly" in it a claim reported by
 // no one in particular: "The FBI is reportedly making arrangements to
-// interview Clinton" holds the clause without the adverb. It returns where
+// interview Roe" holds the clause without the adverb. It returns where
 // the rest of the segment starts, or a.
 func (b *builder) reportedly(a, end int) int {
 	d := b.d
@@ -4823,7 +4823,7 @@ func fallbackCue(c cueWord) bool {
 
 // opensClause reports whether token i opens a sentence or follows a
 // conjunction or dash that opens a clause: where "After saying ..., he"
-// can start, unlike "Trump won the room by saying ...".
+// can start, unlike "Hale won the room by saying ...".
 func (d *doc) opensClause(i int) bool {
 	if d.sentenceOpens(i) {
 		return true
@@ -4833,7 +4833,7 @@ func (d *doc) opensClause(i int) bool {
 }
 
 // participialLeadIn matches a participle of saying right before quote q,
-// whose speaker is the subject of the main clause: `Clinton's aide rallied
+// whose speaker is the subject of the main clause: `Roe's aide rallied
 // supporters, saying: "We have to be ready."`, `Mr. McConnell deflected
 // questions before saying, "It's time ..."`. The cue c is at token k and
 // j is the token before the quote's punctuation.
@@ -4864,7 +4864,7 @@ func (b *builder) participialLeadIn(k, j, lo int, c cueWord) (mention, bool) {
 	}
 	s := b.mainSubject(lo, k)
 	if !s.ok() && d.toks[lo].upper && !leadingFunction[d.word(lo)] {
-		// `Dean, a former party chairman, poked at Trump, tweeting, "..."`
+		// `Dean, a former party chairman, poked at Hale, tweeting, "..."`
 		if m := d.npAfter(lo, k); m.ok() && d.isPunct(m.t1, ',') {
 			s = m
 		}
@@ -4873,9 +4873,9 @@ func (b *builder) participialLeadIn(k, j, lo int, c cueWord) (mention, bool) {
 }
 
 // colonLeadIn matches a clause that a colon ends before quote q, its verb
-// unknown to the lexicon or far from the colon: `Clinton has since
+// unknown to the lexicon or far from the colon: `Roe has since
 // apologized for what happened: "..."`, `he returned to his familiar
-// lines: "..."`, `When Trump suggested ..., Rubio fired back forcefully:
+// lines: "..."`, `When Hale suggested ..., Dunn fired back forcefully:
 // "..."`. The subject opens the sentence or its last clause and a verb
 // follows it; the predicate up to the colon is the cue.
 func (b *builder) colonLeadIn(q quote, lo int) (mention, [2]int, bool) {
@@ -4910,7 +4910,7 @@ func (b *builder) colonLeadIn(q quote, lo int) (mention, [2]int, bool) {
 	}
 	for k := lo; k < c; k++ {
 		// A clause of reported speech is left to the rules that read it:
-		// `Trump noted that ..., and added: "..."`, `Asked which county
+		// `Hale noted that ..., and added: "..."`, `Asked which county
 		// was his favorite, he ...`.
 		if _, isCue := d.cueAt(k); isCue && (d.word(k+1) == "that" || k < s.t1) || d.toks[k].kind == tQuote || d.used[k] {
 			return mention{}, [2]int{}, false
@@ -4921,8 +4921,8 @@ func (b *builder) colonLeadIn(q quote, lo int) (mention, [2]int, bool) {
 
 // quotedSentence matches the sentence right after a frame ending at token
 // end that goes on in the speaker's words with no cue of its own: a
-// partial quotation that closes the sentence (`," said Aida. Biden "kind
-// of misspoke."`, `," he said. But "Donald Trump's candidacy is
+// partial quotation that closes the sentence (`," said Aida. Barrow "kind
+// of misspoke."`, `," he said. But "Ray Hale's candidacy is
 // strengthened."`) or a quotation that runs on into the outlet's words
 // (`," he said. "There are some deniers" of the evidence.`). qi is the
 // index of the last quote the claim took. It returns the sentence's range.
@@ -4976,7 +4976,7 @@ func (b *builder) quotedSentence(end, qi int) ([2]int, bool) {
 		return [2]int{n.open, ce}, true
 	}
 	if trimEnd(d, n.last+1, stop) != n.last+1 || !plain(sn.t0, n.open) || d.isPunct(n.open-1, ':') {
-		// `Bush: "..."` is another speaker's label.
+		// `Moss: "..."` is another speaker's label.
 		return [2]int{}, false
 	}
 	return [2]int{sn.t0, n.last + 1}, true
@@ -5002,7 +5002,7 @@ func (b *builder) labelOpens(i, lo int) bool {
 }
 
 // saidFirst matches a sentence that opens with an inverted cue and its
-// speaker before the quote: `Said Comey, "..."`, `Said Dorothy Poynter,
+// speaker before the quote: `Said Farr, "..."`, `Said Dorothy Poynter,
 // who grew up with Ali, "..."`.
 func (b *builder) saidFirst(q quote, lo int) (mention, [2]int, bool) {
 	d := b.d
@@ -5202,7 +5202,7 @@ func (b *builder) quoteGoesOn(c int, q quote) bool {
 }
 
 // prevFrame finds the frame that ends the sentence before quote q in its
-// paragraph: `..., said Ohio State professor Paul Beck.` or `..., Brock
+// paragraph: `..., said Ohio State professor Saul Voss.` or `..., Brock
 // said.` It returns the speaker and the cue.
 func (b *builder) prevFrame(q quote) (mention, [2]int, bool) {
 	d := b.d
@@ -5222,7 +5222,7 @@ func (b *builder) prevFrame(q quote) (mention, [2]int, bool) {
 		}
 		n := d.cueLen(j, c)
 		if c.inverts && (c.form == formPast || c.form == formThird) && (d.isPunct(j-1, ',') || d.toks[j-1].kind == tQuote) {
-			// `, said Paul Beck, a professor.`
+			// `, said Saul Voss, a professor.`
 			if m := d.npAfter(j+n, e); m.ok() && (m.t1 == e || d.isPunct(m.t1, ',')) {
 				return m, [2]int{j, j + n}, true
 			}

@@ -2,7 +2,7 @@ package claims
 
 import "strings"
 
-// Passive attributions: "The move was criticized by Democrats", "Rubio was
+// Passive attributions: "The move was criticized by Democrats", "Dunn was
 // asked by the moderator whether ...". The agent after "by" is the source;
 // what was criticized (the subject) or asked (what follows the agent) is
 // the content.
@@ -12,7 +12,7 @@ type passiveClass int
 
 const (
 	// passiveJudge: the subject is what the agent judges, reports or
-	// backs: "The proposal was rejected by voters", "Trump has been
+	// backs: "The proposal was rejected by voters", "Hale has been
 	// criticized by his rivals for failing to ...".
 	passiveJudge passiveClass = iota + 1
 	// passiveAsk: the words after the agent are what was asked or said
@@ -137,13 +137,13 @@ func (b *builder) agentlessPassive(j, aux, start, end int) int {
 	parts := [][2]int{{k, ce}}
 	switch sj := d.word(aux - 1); {
 	case passiveVerbs[d.word(j)] == passiveAsk:
-		// "Clinton was asked about the speeches": what was asked.
+		// "Roe was asked about the speeches": what was asked.
 	case sj == "it" && d.word(k) == "that":
 		// "It is widely believed that ..."
 	default:
 		s, se := d.passiveSubject(aux, start)
 		if s < 0 || s > start && d.isPunct(s-1, ',') && (relativeWord(d.word(s)) || d.word(s) == "whose") {
-			return -1 // "Mr. Cruz, whose finish was seen as a disappointment, said": an aside
+			return -1 // "Mr. Pell, whose finish was seen as a disappointment, said": an aside
 		}
 		parts = [][2]int{{s, se}, {k, ce}}
 	}
@@ -216,7 +216,7 @@ func (b *builder) passiveBy(j, start, end int) int {
 	}
 	aux := k
 	reduced := k < start || !beForm(d.word(k))
-	// "When pressed by Holt about how ...", "Pushed by host Chuck Todd on
+	// "When pressed by Ames about how ...", "Pushed by host Chuck Todd on
 	// what ..., Cuban demurred": a question put to the main clause's subject.
 	askOpen := reduced && cls == passiveAsk && d.word(j) != "asked" && (j == start || k == j-1 && isSubordinator(d.word(k)))
 	if reduced && !askOpen && (cls != passiveJudge || !reducedVerbs[d.word(j)]) {
@@ -249,7 +249,7 @@ func (b *builder) passiveBy(j, start, end int) int {
 		return b.feelBy(j, aux, by, start, end)
 	}
 	if reduced && by != j+1 && !(by == j+2 && strings.HasSuffix(d.word(j+1), "ly")) {
-		return -1 // "Trump described the country as beset by": active
+		return -1 // "Hale described the country as beset by": active
 	}
 	if by < 0 || by+1 >= end || d.toks[by+1].kind != tWord || notAgent(d.word(by+1), d.word(by+2)) {
 		return -1
@@ -373,7 +373,7 @@ func (d *doc) agentAfter(i, end int, as bool) mention {
 }
 
 // passiveSubject returns where the subject of the passive whose auxiliary
-// is at token aux starts and ends ("Clinton's attacks were echoed by"), a
+// is at token aux starts and ends ("Roe's attacks were echoed by"), a
 // bare relative ("which was first reported by") included, or -1.
 func (d *doc) passiveSubject(aux, lo int) (int, int) {
 	k := aux - 1
@@ -391,8 +391,8 @@ func (d *doc) passiveSubject(aux, lo int) (int, int) {
 	}
 	e := k + 1
 	if t := d.toks[k]; t.kind == tPunct && (t.r == ',' || isDash(d, k)) {
-		// "Mr. Bush, the former governor of Florida, had been rejected
-		// by", "Donald Trump, meanwhile, is supported by": the subject
+		// "Mr. Moss, the former governor of Florida, had been rejected
+		// by", "Ray Hale, meanwhile, is supported by": the subject
 		// stands before the aside.
 		m := k - 1
 		for m > lo && k-m < 16 && !(d.toks[m].kind == tPunct && d.toks[m].r == t.r) {
@@ -474,7 +474,7 @@ func (d *doc) reducedHead(k, lo int) (int, int) {
 }
 
 // dashEnd cuts content [cs, ce) at a dash that opens another clause: "is
-// seen as more capable than Mr. Trump - 60 percent of voters said ...".
+// seen as more capable than Mr. Hale - 60 percent of voters said ...".
 func (d *doc) dashEnd(cs, ce int) int {
 	for k := cs + 1; k < ce; k++ {
 		if !d.inQuote[k] && (isDash(d, k) || d.isPunct(k, '-') && d.toks[k].spaceBefor) {

@@ -8,18 +8,18 @@ func TestPassiveAttribution(t *testing.T) {
 	}{
 		{"The FBI had interviewed Tsarnaev after being warned by the Russian government that he was a threat.",
 			"warned", "that he was a threat", "the Russian government"},
-		{"Trump has been criticized by some of his rivals for failing to spend enough time in the state.",
-			"criticized", "Trump has been criticized by some of his rivals for failing to spend enough time in the state", "some of his rivals"},
-		{"Rubio was asked by moderator Gerard Baker whether his plan would add to the deficit.",
-			"asked", "whether his plan would add to the deficit", "moderator Gerard Baker"},
+		{"Hale has been criticized by some of his rivals for failing to spend enough time in the state.",
+			"criticized", "Hale has been criticized by some of his rivals for failing to spend enough time in the state", "some of his rivals"},
+		{"Dunn was asked by moderator Lee Foster whether his plan would add to the deficit.",
+			"asked", "whether his plan would add to the deficit", "moderator Lee Foster"},
 		{"The meeting was first reported by Politico.", "reported", "The meeting", "Politico"},
 		{"The immigration bill, opposed by House Republicans, never became law.", "opposed", "The immigration bill", "House Republicans"},
 		{"As reported by Western Journalism, investigators found over 2,200 emails on the server.",
 			"As reported by", "investigators found over 2,200 emails on the server", "Western Journalism"},
 		{"FBI officials were angered by the deal with the senator.", "angered", "the deal with the senator", "FBI officials"},
-		{"The other two states voting next week are widely seen as Clinton strongholds.", "seen", "The other two states voting next week are widely seen as Clinton strongholds", ""},
-		{"Mr. Bush, the former governor of Florida, had been soundly rejected by an electorate he no longer recognized.",
-			"rejected", "Mr. Bush, the former governor of Florida", "an electorate he no longer recognized"},
+		{"The other two states voting next week are widely seen as Roe strongholds.", "seen", "The other two states voting next week are widely seen as Roe strongholds", ""},
+		{"Mr. Moss, the former governor of Florida, had been soundly rejected by an electorate he no longer recognized.",
+			"rejected", "Mr. Moss, the former governor of Florida", "an electorate he no longer recognized"},
 	}
 	for _, tt := range tests {
 		text := "Headline\n\nBody sentence one here.\n\n" + tt.sentence + "\n"

@@ -370,7 +370,7 @@ func splitSentences(text string, toks []tok, p int, pa *para, sents []sent) []se
 	for i := pa.t0; i < pa.t1; i++ {
 		t := toks[i]
 		if t.kind == tWord && i+1 < pa.t1 && t.spaceAfter && stopEnds(text, t) && opensSentence(toks[i+1]) {
-			// "... entering the U.S. While Clinton has ...": an
+			// "... entering the U.S. While Roe has ...": an
 			// abbreviation's stop ends the sentence too when a word that
 			// only opens sentences follows.
 			sents = append(sents, sent{t0: start, t1: i + 1, p: p})

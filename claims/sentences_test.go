@@ -29,7 +29,7 @@ func TestSplitSentences(t *testing.T) {
 		{"lower case after stop", "See fig. and more. Next one.", []string{"See fig. and more.", "Next one."}},
 		{"paragraphs", "First para\n\nSecond para. Two.", []string{"First para", "Second para.", "Two."}},
 		{"nbsp", "It ended.\u00a0Then it began.", []string{"It ended.", "Then it began."}},
-		{"abbreviation ends sentence", "He banned entry to the U.S. While Clinton objected, Acme Inc. He left the U.S. Senate.", []string{"He banned entry to the U.S.", "While Clinton objected, Acme Inc.", "He left the U.S. Senate."}},
+		{"abbreviation ends sentence", "He banned entry to the U.S. While Roe objected, Acme Inc. He left the U.S. Senate.", []string{"He banned entry to the U.S.", "While Roe objected, Acme Inc.", "He left the U.S. Senate."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

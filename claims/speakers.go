@@ -232,7 +232,7 @@ func (d *doc) subjectBefore(i, lo int) (m mention, aux bool) {
 		}
 		j--
 	}
-	// "Smith on Monday said", "Feinstein last week said"
+	// "Smith on Monday said", "Orr last week said"
 	if j-1 >= lo && isWeekday(d.word(j)) && d.word(j-1) == "on" {
 		j -= 2
 	} else if j-1 >= lo && (d.word(j) == "week" || d.word(j) == "month" || d.word(j) == "year") && (d.word(j-1) == "last" || d.word(j-1) == "this") {
@@ -581,7 +581,7 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 		if nameEnd < lo || d.toks[nameEnd].kind != tWord {
 			continue
 		}
-		// "Several candidates, including Trump, said": a plural head with
+		// "Several candidates, including Hale, said": a plural head with
 		// its examples after it.
 		examples := isPlural(d.word(nameEnd)) && (d.word(k+1) == "including" || d.word(k+1) == "such" && d.word(k+2) == "as" || d.word(k+1) == "among" && d.word(k+2) == "them")
 		if !d.toks[nameEnd].upper && speakerNouns[d.word(nameEnd)] == "" && !titles[d.word(nameEnd)] && !d.allUpperWords(k+1, comma) && !examples {
@@ -613,7 +613,7 @@ func (d *doc) appositiveSubject(comma, lo int) mention {
 		if first.kind == tWord && (fw == "a" || fw == "an" || fw == "the" || first.digit || titles[fw] ||
 			speakerNouns[fw] != "" || fw == "who" || fw == "another" || isPreposition(fw) && fw != "to" || first.upper || strings.HasSuffix(fw, "ing") || strings.HasSuffix(fw, "ed") || fw == "whose" || fw == "now" || fw == "then" || fw == "both" || fw == "himself" || fw == "herself" || fw == "one" ||
 			// "Amar, dean of the law school, said", "Smith, for his part, said",
-			// "Lewandowski, in a statement, said"
+			// "Novak, in a statement, said"
 			first.kind == tWord && (isDeterminer(fw) || fw == "however" || fw == "though" || fw == "too" || fw == "meanwhile" || fw == "instead" || fw == "in" || fw == "for" || fw == "on" || fw == "like" || isPreposition(d.word(k+2)) && d.word(k+2) != "to")) {
 			if d.toks[comma].kind == tQuote {
 				return mention{start, comma + 1} // keep the closing mark with the name
@@ -762,7 +762,7 @@ func (d *doc) npAfter(i, hi int) mention {
 	if j == i {
 		return mention{}
 	}
-	// "Sen. Claire McCaskill (D-Mo.)"
+	// "Sen. Clara Marlow (D-Mo.)"
 	if j+1 < hi && d.isPunct(j, '(') && d.toks[j-1].upper {
 		if k := d.closeBracket(j, hi, 8); k >= 0 {
 			j = k + 1

@@ -2,26 +2,11 @@ package claims
 
 import "testing"
 
-// fClaim finds the draft whose cue is cue and returns its content and
-// speaker mention, or ok=false.
-func fClaim(text, cue string) (content, speaker string, ok bool) {
-	for _, d := range Extract(text) {
-		if d.Cue == nil || d.Cue.Of(text) != cue {
-			continue
-		}
-		if d.Speaker != nil {
-			speaker = d.Speaker.Mention.Of(text)
-		}
-		return d.Content.Of(text), speaker, true
-	}
-	return "", "", false
-}
-
 // TestExtractAdverbParticiple: an adverb between the comma and a speech
 // participle does not hide the participle.
 func TestExtractAdverbParticiple(t *testing.T) {
 	text := "Mayor Lena Ostrov defended the ferry tax for an hour, eventually saying that the harbour needed the money."
-	content, speaker, ok := fClaim(text, "eventually saying")
+	content, speaker, ok := claimByCue(text, "eventually saying")
 	if !ok || content != "that the harbour needed the money" || speaker != "Mayor Lena Ostrov" {
 		t.Errorf("eventually saying: got %q by %q (ok %v)", content, speaker, ok)
 	}
@@ -31,7 +16,7 @@ func TestExtractAdverbParticiple(t *testing.T) {
 // first, as "and" does.
 func TestExtractButParticiple(t *testing.T) {
 	text := "Councillor Ana Petrov spoke on Monday, saying the plan was overdue but insisting that the harbour could not afford it."
-	content, speaker, ok := fClaim(text, "insisting")
+	content, speaker, ok := claimByCue(text, "insisting")
 	if !ok || content != "that the harbour could not afford it" || speaker != "Councillor Ana Petrov" {
 		t.Errorf("but insisting: got %q by %q (ok %v)", content, speaker, ok)
 	}
@@ -41,7 +26,7 @@ func TestExtractButParticiple(t *testing.T) {
 // at the comma after its phrase; an apposition after it is the outlet's.
 func TestExtractStanceParticipleComma(t *testing.T) {
 	text := "\"We need calm heads,\" Mayor Lena Ostrov told the council, referring to the harbour board, a body that meets twice a year."
-	content, speaker, ok := fClaim(text, "referring to")
+	content, speaker, ok := claimByCue(text, "referring to")
 	if !ok || content != "the harbour board" || speaker != "Mayor Lena Ostrov" {
 		t.Errorf("referring to: got %q by %q (ok %v)", content, speaker, ok)
 	}
@@ -51,7 +36,7 @@ func TestExtractStanceParticipleComma(t *testing.T) {
 // addressee and the adverbials.
 func TestExtractTellParticiple(t *testing.T) {
 	text := "Mayor Lena Ostrov praised the ferry plan, telling reporters in Brookvale on Friday that the harbour would reopen."
-	content, speaker, ok := fClaim(text, "telling")
+	content, speaker, ok := claimByCue(text, "telling")
 	if !ok || content != "that the harbour would reopen" || speaker != "Mayor Lena Ostrov" {
 		t.Errorf("telling reporters: got %q by %q (ok %v)", content, speaker, ok)
 	}
@@ -62,12 +47,12 @@ func TestExtractTellParticiple(t *testing.T) {
 // content ends at the comma that closes it.
 func TestExtractAfterWhoClause(t *testing.T) {
 	text := "Senator Mara Quill, who says the ferry tax is unfair, wrote on Tuesday that the council should drop it."
-	content, speaker, ok := fClaim(text, "wrote")
+	content, speaker, ok := claimByCue(text, "wrote")
 	if !ok || content != "that the council should drop it" || speaker != "Senator Mara Quill" {
 		t.Errorf("who says, wrote: got %q by %q (ok %v)", content, speaker, ok)
 	}
 	text = "Later, Tomas Petrov, who thinks the council made a grab for power, called the new plan much better than the old one."
-	content, _, ok = fClaim(text, "thinks")
+	content, _, ok = claimByCue(text, "thinks")
 	if !ok || content != "the council made a grab for power" {
 		t.Errorf("who thinks: got %q (ok %v)", content, ok)
 	}

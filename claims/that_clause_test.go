@@ -2,21 +2,6 @@ package claims
 
 import "testing"
 
-// eClaim finds the draft whose cue is cue and returns its content and
-// speaker mention, or ok=false.
-func eClaim(text, cue string) (content, speaker string, ok bool) {
-	for _, d := range Extract(text) {
-		if d.Cue == nil || d.Cue.Of(text) != cue {
-			continue
-		}
-		if d.Speaker != nil {
-			speaker = d.Speaker.Mention.Of(text)
-		}
-		return d.Content.Of(text), speaker, true
-	}
-	return "", "", false
-}
-
 // TestExtractThatClauseSpeaker: a cue before a "that" clause whose subject
 // the usual walk back misses still makes a claim when the clause's subject
 // is found; junk openings ("Let", "Even") and object control ("forced X to
@@ -27,7 +12,7 @@ func TestExtractThatClauseSpeaker(t *testing.T) {
 		{"After the vote in Brookvale, harbour officials remain hopeful that the ferry will run again.", "hopeful", "that the ferry will run again", "harbour officials"},
 	}
 	for _, c := range cases {
-		content, speaker, ok := eClaim(c.text, c.cue)
+		content, speaker, ok := claimByCue(c.text, c.cue)
 		if !ok || content != c.content || speaker != c.speaker {
 			t.Errorf("%s: got %q by %q (ok %v)", c.cue, content, speaker, ok)
 		}
@@ -38,7 +23,7 @@ func TestExtractThatClauseSpeaker(t *testing.T) {
 		{"Instead, he would smile at the crowd in Brookvale to make them feel that he was listening.", "feel", "he"},
 		{"The panel forced Mr. Lind, who ran the ferry for a decade, to admit that the schedule was wrong.", "admit", "The panel"},
 	} {
-		if _, speaker, _ := eClaim(c.text, c.cue); speaker == c.bad {
+		if _, speaker, _ := claimByCue(c.text, c.cue); speaker == c.bad {
 			t.Errorf("%s: speaker %q", c.cue, speaker)
 		}
 	}
@@ -48,7 +33,7 @@ func TestExtractThatClauseSpeaker(t *testing.T) {
 // "that" clause speaks for the subject of the verb that governs it.
 func TestExtractThatClauseEvidence(t *testing.T) {
 	text := "Ms. Reyes needed to show that she could run the harbour board on her own."
-	content, speaker, ok := eClaim(text, "show")
+	content, speaker, ok := claimByCue(text, "show")
 	if !ok || content != "that she could run the harbour board on her own" || speaker != "Ms. Reyes" {
 		t.Errorf("show that: got %q by %q (ok %v)", content, speaker, ok)
 	}
@@ -58,7 +43,7 @@ func TestExtractThatClauseEvidence(t *testing.T) {
 // adverb the walk back does not know, takes the clause's subject.
 func TestExtractThatClausePast(t *testing.T) {
 	text := "Ms. Reyes has since stressed that she did not sign the ferry contract."
-	content, speaker, ok := eClaim(text, "stressed")
+	content, speaker, ok := claimByCue(text, "stressed")
 	if !ok || content != "that she did not sign the ferry contract" || speaker != "Ms. Reyes" {
 		t.Errorf("stressed that: got %q by %q (ok %v)", content, speaker, ok)
 	}

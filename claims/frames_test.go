@@ -5,13 +5,13 @@ import (
 	"testing"
 )
 
-// claimB is one claim a rule of helper B must find: its content, the text
+// frameCase is one claim a frame rule must find: its content, the text
 // of its speaker's mention (empty for none) and its cue.
-type claimB struct {
+type frameCase struct {
 	text, content, speaker, cue string
 }
 
-func checkClaimsB(t *testing.T, tests []claimB) {
+func checkFrameClaims(t *testing.T, tests []frameCase) {
 	t.Helper()
 	for _, tt := range tests {
 		// A headline first, so that the sentence is a body paragraph.
@@ -48,8 +48,8 @@ func checkClaimsB(t *testing.T, tests []claimB) {
 	}
 }
 
-func TestExtractFrameTailB(t *testing.T) {
-	checkClaimsB(t, []claimB{
+func TestExtractFrameTail(t *testing.T) {
+	checkFrameClaims(t, []frameCase{
 		{"“The ferry will run again by June,” Mayor Ada Brill said, before adding that the harbor fund is empty.",
 			"that the harbor fund is empty", "Mayor Ada Brill", "adding"},
 		{"“I think the levy is too high,” Brill said on Monday, while arguing the county should cut its budget.",
@@ -57,29 +57,29 @@ func TestExtractFrameTailB(t *testing.T) {
 	})
 }
 
-func TestExtractFrameTailNoCommaB(t *testing.T) {
-	checkClaimsB(t, []claimB{
+func TestExtractFrameTailNoComma(t *testing.T) {
+	checkFrameClaims(t, []frameCase{
 		{"“Nothing is settled,” Brill told the Sample Wire on Friday after hinting that the fund could close.",
 			"that the fund could close", "Brill", "hinting"},
 	})
 }
 
-func TestExtractFrameClauseB(t *testing.T) {
-	checkClaimsB(t, []claimB{
+func TestExtractFrameClause(t *testing.T) {
+	checkFrameClaims(t, []frameCase{
 		{"“We will keep the pool open,” Brill said on Tuesday after the treasurer warned that the fund was empty.",
 			"that the fund was empty", "the treasurer", "warned"},
 	})
 }
 
-func TestExtractJoinOrphansB(t *testing.T) {
-	checkClaimsB(t, []claimB{
+func TestExtractJoinOrphans(t *testing.T) {
+	checkFrameClaims(t, []frameCase{
 		{"Mayor Ada Brill said the pool would close in May. \"We spent every cent on the roof.\"",
 			"the pool would close in May. \"We spent every cent on the roof.\"", "Mayor Ada Brill", "said"},
 	})
 }
 
-func TestExtractFrameAfterReadB(t *testing.T) {
-	checkClaimsB(t, []claimB{
+func TestExtractFrameAfterRead(t *testing.T) {
+	checkFrameClaims(t, []frameCase{
 		{"“Nobody wants the levy,” read one sign at the rally.", "“Nobody wants the levy,”", "one sign", "read"},
 		{"“Nobody wants the levy,” the county statement read.", "“Nobody wants the levy,”", "the county statement", "read"},
 		{"“We are not afraid of the board,” Brill, who has not endorsed a candidate, told reporters.",
@@ -88,15 +88,15 @@ func TestExtractFrameAfterReadB(t *testing.T) {
 	})
 }
 
-func TestExtractOrphanParagraphB(t *testing.T) {
-	checkClaimsB(t, []claimB{
+func TestExtractOrphanParagraph(t *testing.T) {
+	checkFrameClaims(t, []frameCase{
 		{"Mayor Ada Brill said the pool would close in May.\n\n\"We spent every cent on the roof, and the county will not give us more.\"",
 			"\"We spent every cent on the roof, and the county will not give us more.\"", "Mayor Ada Brill", "said"},
 	})
 }
 
-func TestExtractFrameParticipleB(t *testing.T) {
-	checkClaimsB(t, []claimB{
+func TestExtractFrameParticiple(t *testing.T) {
+	checkFrameClaims(t, []frameCase{
 		{"“The levy is fair,” Brill wrote in a post on Monday explaining why the county needs the money.",
 			"why the county needs the money", "Brill", "explaining"},
 		{"“The levy is fair,” Brill said, also noting that the county has few other options.",
@@ -104,20 +104,20 @@ func TestExtractFrameParticipleB(t *testing.T) {
 	})
 }
 
-func TestExtractFrameWhenAskedB(t *testing.T) {
-	checkClaimsB(t, []claimB{
+func TestExtractFrameWhenAsked(t *testing.T) {
+	checkFrameClaims(t, []frameCase{
 		{"“You bet I would,” Brill said when asked whether she would close the pool for the summer.",
 			"whether she would close the pool for the summer", "", "asked"},
 	})
 }
 
-func TestExtractTranscriptLabelListB(t *testing.T) {
-	checkClaimsB(t, []claimB{
+func TestExtractTranscriptLabelList(t *testing.T) {
+	checkFrameClaims(t, []frameCase{
 		{"BRILL: We will keep the pool open all summer.", "We will keep the pool open all summer", "BRILL", ":"},
 	})
 	for _, line := range []string{
 		"Iowa: Ann Lee, Bo Park, Cy Ward, Di Fox, Ed Moss",
-		"Cruz: Just hang on",
+		"Pell: Just hang on",
 		"Contributing: Ann Lee, Sample Wire",
 	} {
 		text := "Sample Wire news\n\n" + line + "\n"
@@ -129,8 +129,8 @@ func TestExtractTranscriptLabelListB(t *testing.T) {
 	}
 }
 
-func TestExtractFrameAccordingToB(t *testing.T) {
-	checkClaimsB(t, []claimB{
+func TestExtractFrameAccordingTo(t *testing.T) {
+	checkFrameClaims(t, []frameCase{
 		{"“We will not bring charges against anyone,” according to the county clerk.",
 			"“We will not bring charges against anyone,”", "the county clerk", "according to"},
 	})

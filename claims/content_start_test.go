@@ -2,9 +2,9 @@ package claims
 
 import "testing"
 
-// TestContentStartC checks where content starts for sentence shapes whose
+// TestContentStart checks where content starts for sentence shapes whose
 // cue is followed by more than the content.
-func TestContentStartC(t *testing.T) {
+func TestContentStart(t *testing.T) {
 	tests := []struct {
 		name     string
 		sentence string
