@@ -49,22 +49,6 @@ func TestContentEnds(t *testing.T) {
 		{"The teachers' union endorsed Wells - the first time it has backed a mayor.", "endorsed", "Wells"},
 		// asideComma: an aside between commas inside the stance object.
 		{"Governor Tom Hale called Jane Roe, the county chair, onto the stage.", "called", "Jane Roe, the county chair, onto the stage"},
-	} {
-		got, ok := contentAfterCue(tt.text, tt.cue)
-		if !ok {
-			t.Errorf("%q: no claim with cue %q", tt.text, tt.cue)
-			continue
-		}
-		if got != tt.want {
-			t.Errorf("%q: content %q, want %q", tt.text, got, tt.want)
-		}
-	}
-}
-
-// TestContentEndsMore checks more rules on where content stops: invented
-// sentences, one or two for each rule.
-func TestContentEndsMore(t *testing.T) {
-	for _, tt := range []struct{ text, cue, want string }{
 		// possessiveCue: a cue word after a possessive is a modifier, no
 		// new attribution.
 		{"The mayor thought a deal was likely, given the tense climate and the council's repeated refusal to vote.", "thought", "a deal was likely, given the tense climate and the council's repeated refusal to vote"},
