@@ -275,6 +275,12 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add("“A,” he said, “B.”\n\n„C“ – «D» 'E' ‘F’")
 	f.Add("“We will win it all,” ,") // a frame cut off by the end of the text
+	// Rules that look past a cue, cut off by the end of the text: an
+	// opening subordinate clause, a relative clause with no pronoun, a
+	// participle after its noun.
+	f.Add("Although the mayor said the ferry")
+	f.Add("Voters rejected the plan the mayor wanted to")
+	f.Add("0 0 ClAiming")
 	f.Fuzz(func(t *testing.T, text string) {
 		checkInvariants(t, text, Extract(text))
 	})
