@@ -510,14 +510,19 @@ func timeMeasure(w string) bool {
 	return len(w) > 0 && w[0] >= '0' && w[0] <= '9'
 }
 
-// commaIn reports whether a comma outside quotes lies in [a, b).
-func (d *doc) commaIn(a, b int) bool {
+// nextComma is the first comma outside quotes in [a, b), or b.
+func (d *doc) nextComma(a, b int) int {
 	for k := a; k < b; k++ {
 		if d.isPunct(k, ',') && !d.inQuote[k] {
-			return true
+			return k
 		}
 	}
-	return false
+	return b
+}
+
+// commaIn reports whether a comma outside quotes lies in [a, b).
+func (d *doc) commaIn(a, b int) bool {
+	return d.nextComma(a, b) < b
 }
 
 // relativeBefore reports whether a "who" opens the clause a few tokens
@@ -716,7 +721,7 @@ func (d *doc) dashClause(i int) bool {
 // book she wrote").
 func (d *doc) cueInObject(cs, j int) bool {
 	p := d.word(j - 1)
-	if j-1 >= cs && (isDeterminer(p) || possessivePronoun(p) || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s")) {
+	if j-1 >= cs && (isDeterminer(p) || possessivePronoun(p) || strings.HasSuffix(p, "'s")) {
 		return true
 	}
 	if pronouns[p] != "" && p != "who" && j-1 > cs {
@@ -1027,14 +1032,12 @@ func modifierSlot(w string) bool {
 	if possessivePronoun(w) {
 		return true
 	}
-	for _, s := range []string{"'s", "’s"} {
-		if stem, ok := strings.CutSuffix(w, s); ok {
-			switch stem {
-			case "he", "she", "it", "that", "there", "who", "what", "here", "where", "let", "how":
-				return false
-			}
-			return true
+	if stem, ok := strings.CutSuffix(w, "'s"); ok {
+		switch stem {
+		case "he", "she", "it", "that", "there", "who", "what", "here", "where", "let", "how":
+			return false
 		}
+		return true
 	}
 	return false
 }

@@ -67,37 +67,32 @@ func TestTrailingPollNamed(t *testing.T) {
 // TestExpectedClause checks the parts of an "is expected to" claim: the
 // clause from its subject or relative pronoun, without the cue.
 func TestExpectedClause(t *testing.T) {
-	tests := []struct {
-		sentence string
-		parts    []string
-	}{
+	checkParts(t, []partsCase{
 		{"The harbor board is expected to approve the levy on Friday.", []string{"The harbor board", "to approve the levy on Friday"}},
 		{"The board named two pilots who are expected to start work in June.", []string{"who", "to start work in June"}},
 		{"And while many pilots are expected to stay on the island, the board is worried.", []string{"many pilots", "to stay on the island"}},
-	}
-	for _, tt := range tests {
-		d, text := firstAttributed(t, tt.sentence)
-		var got []string
-		for _, p := range d.Parts {
-			got = append(got, p.Of(text))
-		}
-		if len(got) != len(tt.parts) || len(got) == 2 && (got[0] != tt.parts[0] || got[1] != tt.parts[1]) {
-			t.Errorf("%q: parts %q, want %q", tt.sentence, got, tt.parts)
-		}
-	}
+	})
 }
 
 // TestRelativeHead checks that a claim made in a relative clause without
 // a pronoun keeps the noun it hangs on.
 func TestRelativeHead(t *testing.T) {
-	tests := []struct {
-		sentence string
-		parts    []string
-	}{
+	checkParts(t, []partsCase{
 		{"This is the ferry plan the mayor wants to build.", []string{"the ferry plan", "to build"}},
 		{"Mr. Reyes backed a candidate who hopes to compete in Tarnow.", nil},
 		{"It is a levy that the mayor said was a mistake.", []string{"that", "was a mistake"}},
-	}
+	})
+}
+
+// partsCase is a sentence and the parts of the content of its first
+// attributed claim (none when the content is in one piece).
+type partsCase struct {
+	sentence string
+	parts    []string
+}
+
+func checkParts(t *testing.T, tests []partsCase) {
+	t.Helper()
 	for _, tt := range tests {
 		d, text := firstAttributed(t, tt.sentence)
 		var got []string

@@ -716,7 +716,7 @@ func (b *builder) segment(a, e, si int) {
 		if acc >= 0 && j < acc {
 			continue // "X declined to renew the offer, according to Y": all of it is Y's
 		}
-		if c.form == formIng && (c.class != cueEvidence || pollNouns[d.word(j-1)]) && c.lemma != "continue" {
+		if c.form == formIng && (c.class != cueEvidence || pollNoun(d.word(j-1))) && c.lemma != "continue" {
 			// "Hale issued a statement saying that ...": the statement
 			// speaks for whoever issued it.
 			if m := b.documentSubject(j, start); m.ok() {
@@ -1083,12 +1083,7 @@ func (d *doc) openingEnd(lo, i, cs, ce int) int {
 	if i-lo > 4 || !isPreposition(d.word(lo)) && !isSubordinator(d.word(lo)) {
 		return ce
 	}
-	for j := cs + 1; j < ce; j++ {
-		if d.isPunct(j, ',') && !d.inQuote[j] {
-			return j
-		}
-	}
-	return ce
+	return d.nextComma(cs+1, ce)
 }
 
 func possessivePronoun(w string) bool {
@@ -1212,10 +1207,7 @@ func (b *builder) askedClause(j, end int) int {
 		}
 		switch w {
 		case "whether", "if", "what", "how", "why", "who", "when", "where", "which", "about", "to":
-			ce := k
-			for ce < end && !(d.isPunct(ce, ',') && !d.inQuote[ce]) {
-				ce++
-			}
+			ce := d.nextComma(k, end)
 			if d.wordCount(k, ce) < 2 {
 				return -1
 			}
@@ -1284,12 +1276,7 @@ func (b *builder) expectedClause(j, start, end int) int {
 	}
 	ce := b.contentEnd(j+2, end)
 	if sub {
-		for k := j + 2; k < ce; k++ {
-			if d.isPunct(k, ',') && !d.inQuote[k] {
-				ce = k // the main clause follows the comma
-				break
-			}
-		}
+		ce = d.nextComma(j+2, ce) // the main clause follows the comma
 	}
 	if d.wordCount(cs, aux) == 0 || d.wordCount(j+2, ce) < 2 {
 		return -1
@@ -1496,14 +1483,8 @@ func (b *builder) participial(j, n, a, e, si int) bool {
 	p := pending{cue: [2]int{q, j + n}, inherit: -1, conf: 0.65} // the cue takes the adverbs
 	if (q == a || isSubordinator(d.word(q-1)) && (q-1 == a || !d.isPunct(q-2, ',') && d.opensClause(q-1))) && !b.frameTail(q, a, e, si) {
 		// Content runs to the comma; the speaker is the phrase after it.
-		c := cs
-		for c < e && !(d.isPunct(c, ',') && !d.inQuote[c]) {
-			c++
-		}
+		c := d.nextComma(cs, e)
 		sent := d.sents[si]
-		if c < e && d.inQuote[c] && c+1 < e && d.toks[c+1].kind == tQuote && d.mark[c+1] {
-			c++ // `After saying it was “so swollen,” she was ...`
-		}
 		if c >= e || c+1 >= sent.t1 {
 			return false
 		}
@@ -1577,12 +1558,7 @@ func (b *builder) frameTail(j, a, e, si int) bool {
 	if j-1 != a && j != a || a <= d.sents[si].t0 || !d.used[a-1] || d.word(j) == "according" {
 		return false
 	}
-	for c := j; c < e; c++ {
-		if d.isPunct(c, ',') && !d.inQuote[c] {
-			return false
-		}
-	}
-	return true
+	return !d.commaIn(j, e)
 }
 
 // documentNouns are the texts that say things for their authors: "a
@@ -1600,10 +1576,10 @@ var documentNouns = map[string]bool{
 	"reports": true, "stories": true,
 }
 
-// pollNouns are counts that show things: "polls showing", "a survey
-// finding".
-var pollNouns = map[string]bool{
-	"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true,
+// pollNoun reports whether w names a count that shows things: "polls
+// showing", "a survey finding", "a study suggesting".
+func pollNoun(w string) bool {
+	return pollWord(w) || w == "study" || w == "studies"
 }
 
 // publishVerbs put a document out: "issued a statement", "sent an email".
@@ -1624,10 +1600,10 @@ func (b *builder) documentSubject(j, lo int) mention {
 	for k > lo && (isWeekday(d.word(k)) || d.word(k) == "night" || d.word(k) == "morning" || d.word(k) == "afternoon" || d.word(k) == "evening") {
 		k-- // "a statement Thursday night condemning"
 	}
-	if k <= lo || !documentNouns[d.word(k)] && !pollNouns[d.word(k)] || d.inQuote[k] {
+	if k <= lo || !documentNouns[d.word(k)] && !pollNoun(d.word(k)) || d.inQuote[k] {
 		return mention{}
 	}
-	if pollNouns[d.word(k)] {
+	if pollNoun(d.word(k)) {
 		// "with polls showing a tight race", "a new poll showing her
 		// ahead": the poll speaks for itself.
 		s := k
@@ -1757,7 +1733,7 @@ func plausibleSpeaker(d *doc, m mention) bool {
 	if m.t1-m.t0 == 1 && d.isPunct(m.t1, ',') && d.sentenceOpens(m.t0) {
 		return false // "Instead, the crowd ...": an opening adverb
 	}
-	if strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
+	if strings.HasSuffix(last, "'s") {
 		return false // "Sample Wire's editors": the head is still to come
 	}
 	if p, ok := pronouns[last]; ok && last != "who" && last != "who's" {
@@ -2400,7 +2376,7 @@ func (d *doc) whoCue(k int) bool {
 		switch w := d.word(p); {
 		case w == "who":
 			return true
-		case auxiliaries[w] || w == "also" || w == "has" || w == "have" || w == "had" || strings.HasSuffix(w, "ly"):
+		case auxiliaries[w] || w == "also" || strings.HasSuffix(w, "ly"):
 		default:
 			return false
 		}

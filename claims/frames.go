@@ -127,6 +127,13 @@ func (b *builder) joinOrphans() {
 	d := b.d
 	drop := make([]bool, len(b.claims))
 	into := make([]int, len(b.claims)) // the claim a dropped one joined
+	// speaks reports whether claim i has a cue of saying or telling: a
+	// voice that can go on in a quotation.
+	speaks := func(i int) bool {
+		cue := b.claims[i].cue
+		cw, ok := d.cueAt(cue[0])
+		return ok && cue[1] > cue[0] && (cw.class == cueSpeech || cw.class == cueTell)
+	}
 	for k, c := range b.claims {
 		if c.kind != Direct || c.spk.ok() || c.inherit >= 0 || c.cue[1] > c.cue[0] {
 			continue
@@ -146,7 +153,7 @@ func (b *builder) joinOrphans() {
 		if pa, lb := d.paraOf(q0), d.paraOf(be-1); lb != pa && q0 == d.paras[pa].t0 && b.lastBodyPara(pa) == lb && trimEnd(d, be, d.paras[lb].t1) == be {
 			// `Brill says the fund is empty.` then a paragraph of quotation:
 			// the same voice, in a claim of its own.
-			if cw, ok := d.cueAt(b.claims[best].cue[0]); ok && b.claims[best].cue[1] > b.claims[best].cue[0] && (cw.class == cueSpeech || cw.class == cueTell) {
+			if speaks(best) {
 				b.claims[k].inherit, b.claims[k].conf, b.claims[k].cue = best, 0.45, b.claims[best].cue
 			}
 			continue
@@ -160,7 +167,7 @@ func (b *builder) joinOrphans() {
 		if qe := c.parts[len(c.parts)-1][1]; d.isPunct(qe-2, ',') {
 			continue // `"...," Marsh, his manager, said`: a frame we missed follows
 		}
-		if cw, ok := d.cueAt(b.claims[best].cue[0]); !ok || b.claims[best].cue[1] <= b.claims[best].cue[0] || cw.class != cueSpeech && cw.class != cueTell {
+		if !speaks(best) {
 			continue // `Sherman wants to ...`: no voice to go on
 		}
 		p := &b.claims[best]

@@ -113,10 +113,8 @@ func (b *builder) headlineInfinitive(a, end int) {
 			}
 			n := d.cueLen(t+1, c)
 			cs := t + 1 + n
-			for i := cs; i < end; i++ {
-				if d.isPunct(i, ',') && !d.inQuote[i] {
-					return // "Ready to back Roe, Ostrov works to unite Dems"
-				}
+			if d.commaIn(cs, end) {
+				return // "Ready to back Roe, Ostrov works to unite Dems"
 			}
 			if w := d.wordCount(cs, end); w < 2 && !(w == 1 && c.class == cueStance) {
 				return
